@@ -1,0 +1,48 @@
+// Compares signals against the rule table and returns findings, one per finding code (the most severe).
+import { severityRank, type Finding } from "@/lib/probes/finding";
+import type { Signals } from "./health-signals";
+import type { ThresholdRule } from "./rules";
+
+function holds(value: number, op: ">" | ">=", threshold: number): boolean {
+  return op === ">" ? value > threshold : value >= threshold;
+}
+
+export function ruleHolds(rule: ThresholdRule, signals: Signals): boolean {
+  const value = signals[rule.signal];
+  if (value === undefined || !holds(value, rule.op, rule.threshold)) return false;
+  if (!rule.and) return true;
+  const other = signals[rule.and.signal];
+  return other !== undefined && holds(other, rule.and.op, rule.and.threshold);
+}
+
+function format(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return value >= 10 ? value.toFixed(0) : value.toFixed(2);
+}
+
+export function ruleFinding(rule: ThresholdRule, signals: Signals): Finding {
+  const value = signals[rule.signal]!;
+  const evidence: Finding["evidence"] = { [rule.signal]: round(value), threshold: rule.threshold, rule: rule.id };
+  if (rule.and) evidence[rule.and.signal] = round(signals[rule.and.signal]!);
+  return {
+    code: rule.findingCode,
+    severity: rule.severity,
+    message: rule.message.replace("{value}", format(value)).replace("{threshold}", format(rule.threshold)),
+    evidence,
+  };
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+export function evaluateRules(rules: readonly ThresholdRule[], signals: Signals): Finding[] {
+  const byCode = new Map<string, Finding>();
+  for (const rule of rules) {
+    if (!ruleHolds(rule, signals)) continue;
+    const finding = ruleFinding(rule, signals);
+    const prev = byCode.get(finding.code);
+    if (!prev || severityRank(finding.severity) > severityRank(prev.severity)) byCode.set(finding.code, finding);
+  }
+  return [...byCode.values()].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+}

@@ -1,0 +1,114 @@
+// One long-lived ioredis connection to one Redis node, in one of Redline's two roles.
+// It reconnects with backoff on its own and reports the classified reason it is not ready.
+import "server-only";
+import Redis, { type RedisOptions } from "ioredis";
+import { RedisFailure, toRedisFailure } from "./classify";
+import type { TlsSettings } from "@/lib/api/schemas/instance";
+
+export type ConnectionRole = "probe" | "reserved";
+
+export interface NodeCredentials {
+  username?: string;
+  password?: string;
+  db: number;
+  tls: TlsSettings;
+}
+
+export interface NodeConnectionOptions extends NodeCredentials {
+  host: string;
+  port: number;
+  role: ConnectionRole;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+}
+
+/** Exponential backoff with jitter, capped: a dead instance costs one attempt every few seconds. */
+export function reconnectDelay(attempt: number): number {
+  const base = Math.min(200 * 2 ** Math.min(attempt, 6), 10_000);
+  return Math.round(base / 2 + Math.random() * (base / 2));
+}
+
+function tlsOptions(tls: TlsSettings, host: string): RedisOptions["tls"] {
+  if (!tls.enabled) return undefined;
+  return {
+    ca: tls.ca ? [tls.ca] : undefined,
+    servername: tls.servername || (/^[\d.:[\]]+$/.test(host) ? undefined : host),
+    rejectUnauthorized: !tls.skipVerify,
+  };
+}
+
+export class NodeConnection {
+  readonly client: Redis;
+  readonly address: string;
+  private lastError: RedisFailure | undefined;
+
+  constructor(readonly options: NodeConnectionOptions) {
+    this.address = `${options.host}:${options.port}`;
+    this.client = new Redis({
+      host: options.host,
+      port: options.port,
+      username: options.username,
+      password: options.password,
+      db: options.db,
+      tls: tlsOptions(options.tls, options.host),
+      // RESP2 keeps reply shapes stable for the parsers (ioredis 6 defaults to RESP3).
+      protocol: 2,
+      connectionName: `redline:${options.role}`,
+      lazyConnect: true,
+      connectTimeout: options.connectTimeoutMs,
+      commandTimeout: options.commandTimeoutMs,
+      // Fail fast instead of queueing: a probe must report "unreachable" now, not hang.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      // The ready check would wait out LOADING silently; we want to see and classify it.
+      enableReadyCheck: false,
+      autoResubscribe: false,
+      retryStrategy: reconnectDelay,
+    });
+    this.client.on("error", (err) => {
+      this.lastError = toRedisFailure(err);
+    });
+    this.client.on("ready", () => {
+      this.lastError = undefined;
+    });
+  }
+
+  get status(): string {
+    return this.client.status;
+  }
+
+  get failure(): RedisFailure | undefined {
+    return this.lastError;
+  }
+
+  /** Resolves once the connection can take commands; rejects with the classified reason. */
+  async ready(timeoutMs = this.options.connectTimeoutMs): Promise<Redis> {
+    const client = this.client;
+    if (client.status === "ready") return client;
+    if (client.status === "end") throw new RedisFailure("redis_unreachable", `Connection to ${this.address} was closed`);
+    if (client.status === "wait") client.connect().catch(() => {});
+    return new Promise<Redis>((resolve, reject) => {
+      const done = (fn: () => void) => {
+        clearTimeout(timer);
+        client.off("ready", onReady);
+        client.off("error", onError);
+        fn();
+      };
+      const onReady = () => done(() => resolve(client));
+      const onError = (err: unknown) => done(() => reject(toRedisFailure(err)));
+      const timer = setTimeout(
+        () =>
+          done(() =>
+            reject(this.lastError ?? new RedisFailure("redis_timeout", `No connection to ${this.address} within ${timeoutMs} ms`)),
+          ),
+        timeoutMs,
+      );
+      client.on("ready", onReady);
+      client.on("error", onError);
+    });
+  }
+
+  close(): void {
+    this.client.disconnect(false);
+  }
+}

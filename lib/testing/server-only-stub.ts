@@ -1,0 +1,2 @@
+// Test-only stand-in for the `server-only` package: vitest runs on the server, so the fence is a no-op.
+export {};

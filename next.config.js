@@ -1,0 +1,8 @@
+// Next.js configuration. Node-only packages stay external to the server bundle.
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  serverExternalPackages: ["ioredis", "better-sqlite3", "pg", "pino"],
+};
+module.exports = nextConfig;
