@@ -10,9 +10,7 @@ function holds(value: number, op: ">" | ">=", threshold: number): boolean {
 export function ruleHolds(rule: ThresholdRule, signals: Signals): boolean {
   const value = signals[rule.signal];
   if (value === undefined || !holds(value, rule.op, rule.threshold)) return false;
-  if (!rule.and) return true;
-  const other = signals[rule.and.signal];
-  return other !== undefined && holds(other, rule.and.op, rule.and.threshold);
+  return (rule.and ?? []).every((c) => signals[c.signal] !== undefined && holds(signals[c.signal]!, c.op, c.threshold));
 }
 
 function format(value: number): string {
@@ -23,7 +21,7 @@ function format(value: number): string {
 export function ruleFinding(rule: ThresholdRule, signals: Signals): Finding {
   const value = signals[rule.signal]!;
   const evidence: Finding["evidence"] = { [rule.signal]: round(value), threshold: rule.threshold, rule: rule.id };
-  if (rule.and) evidence[rule.and.signal] = round(signals[rule.and.signal]!);
+  for (const c of rule.and ?? []) evidence[c.signal] = round(signals[c.signal]!);
   return {
     code: rule.findingCode,
     severity: rule.severity,

@@ -42,7 +42,10 @@ export function healthSignals(s: NodeSnapshot): Signals {
     const worstGap = info.replicas.reduce((m, r) => Math.max(m, offset - r.offset), 0);
     if (info.replicas.length > 0 && backlog) put(out, "replication.replica_gap_pct_of_backlog", (worstGap / backlog) * 100);
     put(out, "replication.replicas_not_online", info.replicas.filter((r) => r.state !== "online").length);
-    put(out, "replication.sync_partial_err", n("sync_partial_err"));
+    // A replica's first sync can count one refused partial resync (a cluster replica offers its own
+    // old replication id), so only refusals beyond one per replica say replicas fell off the backlog.
+    const partialErr = n("sync_partial_err");
+    if (partialErr !== undefined) put(out, "replication.sync_partial_err_excess", Math.max(0, partialErr - (n("connected_slaves") ?? 0)));
   }
   if (role === "slave") {
     put(out, "replication.link_down", infoString(info, "master_link_status") === "up" ? 0 : 1);

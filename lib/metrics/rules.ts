@@ -2,14 +2,20 @@
 // exported Prometheus rules all read it. Per-instance overrides change a threshold here, nowhere else.
 import type { Severity } from "@/lib/probes/finding";
 
+export interface RuleCondition {
+  signal: string;
+  op: ">" | ">=";
+  threshold: number;
+}
+
 export interface ThresholdRule {
   /** Stable id; per-instance overrides are keyed by it. */
   id: string;
   signal: string;
   op: ">" | ">=";
   threshold: number;
-  /** A second condition that must hold too (fragmentation: ratio AND bytes). */
-  and?: { signal: string; op: ">" | ">="; threshold: number };
+  /** Further conditions that must hold too (fragmentation: ratio AND bytes AND a non-trivial data set). */
+  and?: RuleCondition[];
   /** Seconds the condition must hold before a live alert fires; health reports it at once. */
   forSeconds: number;
   severity: Exclude<Severity, "ok">;
@@ -28,14 +34,20 @@ const REF = "Incident reference (redis-postmortems-10-incidents.md)";
 export const RULES: readonly ThresholdRule[] = [
   {
     id: "fragmentation-warning", signal: "memory.fragmentation_ratio", op: ">", threshold: 1.5,
-    and: { signal: "memory.fragmentation_bytes", op: ">=", threshold: 10 * MB },
+    and: [
+      { signal: "memory.fragmentation_bytes", op: ">=", threshold: 10 * MB },
+      { signal: "memory.used_bytes", op: ">=", threshold: 5 * MB },
+    ],
     forSeconds: 300, severity: "warning", findingCode: "fragmentation.ratio-high", playbook: "fragmentation", unit: "ratio",
     message: "Memory fragmentation ratio {value} (above {threshold}) with at least 10 MB fragmented",
-    source: `${REF}: 1.5; 10 MB floor from MEMORY DOCTOR, which ignores smaller amounts`,
+    source: `${REF}: 1.5; MEMORY DOCTOR's floors: 10 MB fragmented, 5 MB used (an empty server's RSS is mostly code)`,
   },
   {
     id: "fragmentation-critical", signal: "memory.fragmentation_ratio", op: ">", threshold: 2.0,
-    and: { signal: "memory.fragmentation_bytes", op: ">=", threshold: 100 * MB },
+    and: [
+      { signal: "memory.fragmentation_bytes", op: ">=", threshold: 100 * MB },
+      { signal: "memory.used_bytes", op: ">=", threshold: 5 * MB },
+    ],
     forSeconds: 300, severity: "critical", findingCode: "fragmentation.ratio-high", playbook: "fragmentation", unit: "ratio",
     message: "Memory fragmentation ratio {value} (above {threshold}) with at least 100 MB fragmented",
     source: `${REF}: 2.0; 100 MB floor so small data sets are not flagged`,
@@ -81,9 +93,10 @@ export const RULES: readonly ThresholdRule[] = [
     message: "{value} replica(s) not online (syncing or waiting for a full sync)", source: "Redline default",
   },
   {
-    id: "partial-sync-errors", signal: "replication.sync_partial_err", op: ">", threshold: 0,
+    id: "partial-sync-errors", signal: "replication.sync_partial_err_excess", op: ">", threshold: 0,
     forSeconds: 0, severity: "warning", findingCode: "replication.partial-sync-failed", playbook: "replication-backlog", unit: "count",
-    message: "{value} partial resyncs were refused since start: replicas fell off the backlog", source: "Redline default",
+    message: "{value} more partial resyncs refused than there are replicas: replicas fell off the backlog and needed full syncs",
+    source: "Redline default (the first sync of each replica may count one refusal)",
   },
   {
     id: "replica-link-down", signal: "replication.link_down", op: ">", threshold: 0,

@@ -41,6 +41,9 @@ export class NodeConnection {
   readonly client: Redis;
   readonly address: string;
   private lastError: RedisFailure | undefined;
+  /** CLIENT SETNAME sent by us, awaited: it is the first command on a connection, so a server that
+   * refuses the connection (max clients) answers it with the reason ioredis would otherwise swallow. */
+  private setup: Promise<void> | undefined;
 
   constructor(readonly options: NodeConnectionOptions) {
     this.address = `${options.host}:${options.port}`;
@@ -53,7 +56,8 @@ export class NodeConnection {
       tls: tlsOptions(options.tls, options.host),
       // RESP2 keeps reply shapes stable for the parsers (ioredis 6 defaults to RESP3).
       protocol: 2,
-      connectionName: `redline:${options.role}`,
+      // CLIENT SETINFO is unknown before Redis 7.2: it would add two errors to errorstats per connect.
+      disableClientInfo: true,
       lazyConnect: true,
       connectTimeout: options.connectTimeoutMs,
       commandTimeout: options.commandTimeoutMs,
@@ -69,7 +73,18 @@ export class NodeConnection {
       this.lastError = toRedisFailure(err);
     });
     this.client.on("ready", () => {
-      this.lastError = undefined;
+      this.setup = this.client.call("CLIENT", "SETNAME", `redline:${options.role}`).then(
+        () => {
+          this.lastError = undefined;
+        },
+        (err) => {
+          throw (this.lastError = toRedisFailure(err));
+        },
+      );
+      this.setup.catch(() => {});
+    });
+    this.client.on("close", () => {
+      this.setup = undefined;
     });
   }
 
@@ -84,17 +99,20 @@ export class NodeConnection {
   /** Resolves once the connection can take commands; rejects with the classified reason. */
   async ready(timeoutMs = this.options.connectTimeoutMs): Promise<Redis> {
     const client = this.client;
-    if (client.status === "ready") return client;
+    if (client.status === "ready" && this.setup) {
+      await this.setup;
+      return client;
+    }
     if (client.status === "end") throw new RedisFailure("redis_unreachable", `Connection to ${this.address} was closed`);
     if (client.status === "wait") client.connect().catch(() => {});
-    return new Promise<Redis>((resolve, reject) => {
+    await new Promise<void>((resolve, reject) => {
       const done = (fn: () => void) => {
         clearTimeout(timer);
         client.off("ready", onReady);
         client.off("error", onError);
         fn();
       };
-      const onReady = () => done(() => resolve(client));
+      const onReady = () => done(() => resolve());
       const onError = (err: unknown) => done(() => reject(toRedisFailure(err)));
       const timer = setTimeout(
         () =>
@@ -106,6 +124,8 @@ export class NodeConnection {
       client.on("ready", onReady);
       client.on("error", onError);
     });
+    await this.setup;
+    return client;
   }
 
   close(): void {

@@ -6,6 +6,7 @@ import type { Db } from "./database";
 import type { InstancesTable } from "./schema";
 import type { InstanceInputParsed, InstanceMode, InstancePatch, InstancePublic, TlsSettings } from "@/lib/api/schemas/instance";
 import { open, seal } from "@/lib/security/secret-box";
+import { registerSecret } from "@/lib/security/scrub";
 
 export interface InstanceConnectionConfig {
   id: string;
@@ -105,13 +106,15 @@ export async function getInstance(db: Db, id: string): Promise<InstancePublic | 
 }
 
 export function toConnectionConfig(row: InstancesTable, key: Buffer): InstanceConnectionConfig {
+  const password = row.password_sealed ? open(key, row.password_sealed) : undefined;
+  registerSecret(password);
   return {
     id: row.id,
     name: row.name,
     host: row.host,
     port: row.port,
     username: row.username ?? undefined,
-    password: row.password_sealed ? open(key, row.password_sealed) : undefined,
+    password,
     db: row.db,
     tls: parseJson<TlsSettings>(row.tls, { enabled: false, skipVerify: false }),
     mode: row.mode as InstanceMode,

@@ -1,0 +1,71 @@
+// The one wrapper every API route goes through: parses params, query and body with zod, maps every
+// failure to problem+json, and never caches. Routes stay thin.
+import "server-only";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { logger } from "@/lib/log/logger";
+import { scrubSecrets } from "@/lib/security/scrub";
+import { ApiError, problemResponse, toProblem, type FieldError } from "./problem";
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+interface Schemas<P, Q, B> {
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+}
+
+export interface ApiContext<P, Q, B> {
+  req: NextRequest;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+type Handler<P, Q, B> = (ctx: ApiContext<P, Q, B>) => Promise<Response | object>;
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((i) => ({ field: i.path.map(String).join(".") || "(body)", message: i.message }));
+}
+
+function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const errors = fieldErrors(result.error);
+    throw new ApiError("invalid_params", `Invalid ${where}: ${errors.map((e) => `${e.field}: ${e.message}`).join("; ")}`, errors);
+  }
+  return result.data;
+}
+
+async function readBody(req: NextRequest): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES / 1024} KiB`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES / 1024} KiB`);
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_json", "The request body is not valid JSON");
+  }
+}
+
+export function withApi<P = undefined, Q = undefined, B = undefined>(opts: { schemas?: Schemas<P, Q, B>; status?: number; handler: Handler<P, Q, B> }) {
+  return async function route(req: NextRequest, segment: { params: Promise<Record<string, string | string[]>> }): Promise<Response> {
+    try {
+      const params = parse(opts.schemas?.params, await segment.params, "path parameters");
+      const query = parse(opts.schemas?.query, Object.fromEntries(req.nextUrl.searchParams), "query");
+      const body = opts.schemas?.body ? parse(opts.schemas.body, await readBody(req), "body") : (undefined as B);
+      const out = await opts.handler({ req, params, query, body });
+      if (out instanceof Response) return out;
+      return Response.json(out, { status: opts.status ?? 200, headers: { "cache-control": "no-store" } });
+    } catch (err) {
+      const problem = toProblem(err);
+      if (problem.status >= 500 && problem.code === "internal_error") {
+        logger.error({ err: scrubSecrets(String((err as Error)?.stack ?? err)), path: req.nextUrl.pathname }, "API handler failed");
+      }
+      return problemResponse({ ...problem, detail: problem.detail && scrubSecrets(problem.detail) });
+    }
+  };
+}

@@ -1,0 +1,33 @@
+// Runs one probe against an instance and returns a ProbeResult: never throws for Redis failures,
+// which become a classified `error` on the result (they are evidence too).
+import "server-only";
+import type { InstanceConnectionConfig } from "@/lib/store/instances-repo";
+import { getConnectionManager } from "@/lib/redis/connection-manager";
+import { createProbeContext, toProbeError } from "./context";
+import type { Probe } from "./probe";
+import type { ProbeResult } from "./types";
+
+export const DEFAULT_PROBE_BUDGET_MS = 10_000;
+
+export async function runProbe<P, D>(
+  probe: Probe<P, D>,
+  config: InstanceConnectionConfig,
+  params: P,
+  opts: { signal?: AbortSignal; budgetMs?: number } = {},
+): Promise<ProbeResult<D | null>> {
+  const started = Date.now();
+  const t0 = performance.now();
+  const conns = getConnectionManager().forInstance(config);
+  const ctx = createProbeContext(conns, { signal: opts.signal ?? new AbortController().signal, budgetMs: opts.budgetMs ?? DEFAULT_PROBE_BUDGET_MS });
+  const base = { probeId: probe.id, instanceId: config.id, startedAt: new Date(started).toISOString(), commands: ctx.log };
+  try {
+    const out = await probe.run(ctx, params);
+    return { ...base, durationMs: elapsed(t0), data: out.data, findings: out.findings, partial: Boolean(out.partial) };
+  } catch (err) {
+    return { ...base, durationMs: elapsed(t0), data: null, findings: [], partial: true, error: toProbeError(err) };
+  }
+}
+
+function elapsed(t0: number): number {
+  return Math.round((performance.now() - t0) * 10) / 10;
+}
