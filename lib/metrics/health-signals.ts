@@ -2,11 +2,10 @@
 // A signal that cannot be computed (no maxmemory set, not a master…) is absent, never 0.
 import { infoNumber, infoString } from "@/lib/parse/info";
 import type { NodeSnapshot } from "./snapshot";
+import { isBlockingCommand } from "./blocking-commands";
 
 export type Signals = Record<string, number>;
 
-/** Commands that block the server on big data sets; seeing them in the slowlog is evidence. */
-export const BLOCKING_COMMANDS = ["KEYS", "HGETALL", "SMEMBERS", "LRANGE", "ZRANGE", "SUNION", "SINTER", "SORT", "FLUSHALL", "FLUSHDB", "DEL"];
 /** Slowlog entries older than this no longer describe the present. */
 export const RECENT_SLOWLOG_SECONDS = 15 * 60;
 
@@ -59,7 +58,7 @@ export function healthSignals(s: NodeSnapshot): Signals {
   const now = s.takenAt / 1000;
   const recent = s.slowlog.filter((e) => now - e.timestamp <= RECENT_SLOWLOG_SECONDS);
   put(out, "slowlog.recent_max_ms", recent.reduce((m, e) => Math.max(m, e.durationUs / 1000), 0));
-  put(out, "slowlog.recent_blocking", recent.filter((e) => BLOCKING_COMMANDS.includes((e.argv[0] ?? "").toUpperCase())).length);
+  put(out, "slowlog.recent_blocking", recent.filter((e) => isBlockingCommand(e.argv)).length);
   put(out, "latency.ping_ms", s.pingMs);
 
   if (s.clusterInfo) {

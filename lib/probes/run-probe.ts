@@ -7,7 +7,8 @@ import { createProbeContext, toProbeError } from "./context";
 import type { Probe } from "./probe";
 import type { ProbeResult } from "./types";
 
-export const DEFAULT_PROBE_BUDGET_MS = 10_000;
+// Above the longest sampling window a probe accepts (latency: 10 s), so a full window is not cut short.
+export const DEFAULT_PROBE_BUDGET_MS = 15_000;
 
 export async function runProbe<P, D>(
   probe: Probe<P, D>,

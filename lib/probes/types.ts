@@ -10,6 +10,8 @@ export interface CommandRecord {
   /** Node address when the instance has several nodes. */
   node?: string;
   error?: string;
+  /** Repeated identical commands (latency PINGs) are one record; durationMs is then their total. */
+  count?: number;
 }
 
 export interface ProbeError {

@@ -1,0 +1,58 @@
+// Every probe Redline can run, looked up by id, and the catalog `GET /api/probes` serves.
+import "server-only";
+import { z } from "zod";
+import { clientsProbe } from "./clients";
+import { clusterProbe } from "./cluster";
+import { configAuditProbe } from "./config-audit";
+import { keyspaceProbe } from "./keyspace";
+import { latencyProbe } from "./latency";
+import { memoryProbe } from "./memory";
+import { persistenceProbe } from "./persistence";
+import type { Probe } from "./probe";
+import { replicationProbe } from "./replication";
+import { serverSnapshotProbe } from "./server-snapshot";
+import { slowlogProbe } from "./slowlog";
+import type { ProbeCost } from "./types";
+
+/** A probe with its parameter and data types erased, as the catalog and the API handle them. */
+export type AnyProbe = Probe<unknown, unknown>;
+
+export const PROBES: readonly AnyProbe[] = [
+  serverSnapshotProbe,
+  slowlogProbe,
+  latencyProbe,
+  clientsProbe,
+  configAuditProbe,
+  replicationProbe,
+  persistenceProbe,
+  memoryProbe,
+  keyspaceProbe,
+  clusterProbe,
+];
+
+const byId = new Map(PROBES.map((p) => [p.id, p]));
+
+export function getProbe(id: string): AnyProbe | undefined {
+  return byId.get(id);
+}
+
+export interface ProbeCatalogEntry {
+  id: string;
+  title: string;
+  description: string;
+  cost: ProbeCost;
+  redisCli: string;
+  /** JSON Schema of the parameters as a client sends them (defaults make fields optional). */
+  params: Record<string, unknown>;
+}
+
+export function probeCatalog(): ProbeCatalogEntry[] {
+  return PROBES.map((p) => ({
+    id: p.id,
+    title: p.title,
+    description: p.description,
+    cost: p.cost,
+    redisCli: p.redisCli,
+    params: z.toJSONSchema(p.params, { io: "input" }) as Record<string, unknown>,
+  }));
+}
