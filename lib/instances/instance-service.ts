@@ -7,6 +7,7 @@ import * as repo from "@/lib/store/instances-repo";
 import { getConnectionManager } from "@/lib/redis/connection-manager";
 import { forgetHealth, getInstanceHealth } from "@/lib/metrics/health-service";
 import type { InstanceHealth } from "@/lib/metrics/instance-health";
+import { logger } from "@/lib/log/logger";
 
 async function guardDuplicate<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -20,6 +21,7 @@ async function guardDuplicate<T>(fn: () => Promise<T>): Promise<T> {
 export async function registerInstance(input: InstanceInputParsed): Promise<InstancePublic> {
   const { db, key } = await getStore();
   const instance = await guardDuplicate(() => repo.createInstance(db, key, input));
+  logger.info({ instanceId: instance.id, name: instance.name, address: `${instance.host}:${instance.port}`, mode: instance.mode }, "instance registered");
   // Open both connections now: when maxclients is reached later, Redline is already in.
   const config = await repo.loadConnectionConfig(db, key, instance.id);
   if (config) getConnectionManager().forInstance(config).warm();
@@ -49,6 +51,7 @@ export async function editInstance(id: string, patch: InstancePatch): Promise<In
   const updated = await guardDuplicate(() => repo.updateInstance(db, key, id, patch));
   if (!updated) throw new ApiError("not_found", `No instance with id ${id}`);
   forgetHealth(id);
+  logger.info({ instanceId: id, fields: Object.keys(patch) }, "instance edited");
   const config = await repo.loadConnectionConfig(db, key, id);
   if (config) getConnectionManager().forInstance(config).warm();
   return updated;
@@ -59,6 +62,7 @@ export async function removeInstance(id: string): Promise<void> {
   if (!(await repo.deleteInstance(db, id))) throw new ApiError("not_found", `No instance with id ${id}`);
   getConnectionManager().remove(id);
   forgetHealth(id);
+  logger.info({ instanceId: id }, "instance deleted");
 }
 
 export async function instanceHealth(id: string, fresh = false): Promise<InstanceHealth> {
