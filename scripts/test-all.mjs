@@ -27,7 +27,8 @@ function stage(name, fn) {
     failed += counts.failed + (ok || counts.failed > 0 ? 0 : 1);
     lines.push(`${name}: ${counts.passed} passed, ${counts.failed} failed${ok || counts.failed > 0 ? "" : " (runner failed)"} (${seconds}s)`);
   } else {
-    ok ? passed++ : failed++;
+    if (ok) passed++;
+    else failed++;
     lines.push(`${name}: ${ok ? "ok" : "FAILED"} (${seconds}s)`);
   }
 }
@@ -64,7 +65,8 @@ stage("integration", () => vitest("integration"));
 stage("build", () => run("npx", ["next", "build"]));
 stage("e2e", () => {
   const out = path.join(reportDir, "e2e.json");
-  const r = run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  // Specs import the lab (server-only code): the react-server condition resolves that marker.
+  const r = run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out, NODE_OPTIONS: "--conditions=react-server" });
   return { ...r, counts: playwrightCounts(out) };
 });
 

@@ -24,8 +24,21 @@ export interface ApiContext<P, Q, B> {
 
 type Handler<P, Q, B> = (ctx: ApiContext<P, Q, B>) => Promise<Response | object>;
 
+type Issue = z.core.$ZodIssue;
+
+/** A record key's own message sits one level down, under the `invalid_key` issue. */
+function innermost(issue: Issue): { path: PropertyKey[]; message: string } {
+  const nested = issue.code === "invalid_key" || issue.code === "invalid_element" ? issue.issues?.[0] : undefined;
+  if (!nested) return { path: issue.path, message: issue.message };
+  const inner = innermost(nested as Issue);
+  return { path: [...issue.path, ...inner.path], message: inner.message };
+}
+
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((i) => ({ field: i.path.map(String).join(".") || "(body)", message: i.message }));
+  return error.issues.map((i) => {
+    const { path, message } = innermost(i as Issue);
+    return { field: path.map(String).join(".") || "(body)", message };
+  });
 }
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {

@@ -18,7 +18,7 @@ function positiveInt(value: string | undefined, fallback: number): number {
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   return {
-    dataDir: path.resolve(env.REDLINE_DATA_DIR || "./data"),
+    dataDir: path.resolve(/*turbopackIgnore: true*/ env.REDLINE_DATA_DIR || "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
     secretKey: env.REDLINE_SECRET_KEY || undefined,
     commandTimeoutMs: positiveInt(env.REDLINE_COMMAND_TIMEOUT_MS, 2000),

@@ -90,7 +90,8 @@ function summarize(nodes: NodeHealth[], mode: string): HealthSummary {
     maxmemoryBytes: first ? (infoNumber(first.info, "maxmemory") ?? null) : null,
     opsPerSec: sum(snaps.map((s) => infoNumber(s.info, "instantaneous_ops_per_sec"))),
     connectedClients: sum(snaps.map((s) => infoNumber(s.info, "connected_clients"))),
-    maxclients: first ? (infoNumber(first.info, "maxclients") ?? (Number(first.config.maxclients) || null)) : null,
+    // Each node has its own limit: compare the summed clients with the summed limits.
+    maxclients: sum(snaps.map((s) => infoNumber(s.info, "maxclients") ?? (Number(s.config.maxclients) || undefined))),
     keys: sum(dataNodes.map((s) => s.info.keyspace.reduce((a, d) => a + d.keys, 0))),
     uptimeSeconds: first ? (infoNumber(first.info, "uptime_in_seconds") ?? null) : null,
     nodes: nodes.length,

@@ -104,6 +104,9 @@ export class NodeConnection {
       return client;
     }
     if (client.status === "end") throw new RedisFailure("redis_unreachable", `Connection to ${this.address} was closed`);
+    // Between backoff attempts the last failure is still the truth: answer now instead of waiting
+    // out the connect timeout (a dead instance must not slow the fleet page).
+    if (client.status === "reconnecting" && this.lastError) throw this.lastError;
     if (client.status === "wait") client.connect().catch(() => {});
     await new Promise<void>((resolve, reject) => {
       const done = (fn: () => void) => {

@@ -1,0 +1,19 @@
+// Instance page: reads the instance's settings on the server (fast, no Redis round trip), then the
+// client components fetch live health and run probes.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { InstanceView } from "@/components/instances/instance-view";
+import { loadInstanceOrNotFound } from "@/lib/instances/load-instance";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const instance = await loadInstanceOrNotFound((await params).id);
+  return { title: instance?.name ?? "Instance not found" };
+}
+
+export default async function InstancePage({ params }: Props) {
+  const instance = await loadInstanceOrNotFound((await params).id);
+  if (!instance) notFound();
+  return <InstanceView initial={instance} />;
+}

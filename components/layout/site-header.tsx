@@ -1,0 +1,31 @@
+// The header on every page: wordmark, navigation and theme switch.
+import Link from "next/link";
+import { Plus, Server } from "lucide-react";
+import { NavLink } from "./nav-link";
+import { ThemeToggle } from "./theme-toggle";
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-line bg-surface">
+      <div className="mx-auto flex h-14 max-w-[96rem] items-center gap-6 px-4 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 text-lg font-bold tracking-tight text-fg no-underline">
+          <span aria-hidden className="inline-block h-5 w-1.5 rounded-sm bg-crit" />
+          Redline
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-1">
+          <NavLink href="/">
+            <Server aria-hidden className="size-4" />
+            Fleet
+          </NavLink>
+          <NavLink href="/instances/new">
+            <Plus aria-hidden className="size-4" />
+            Register instance
+          </NavLink>
+        </nav>
+        <div className="ml-auto">
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}
