@@ -5,6 +5,7 @@ import "./globals.css";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/layout/site-header";
 import { DEFAULT_THEME, THEME_INIT_SCRIPT } from "@/lib/client/theme";
+import { readEnv } from "@/lib/config/env";
 
 export const metadata: Metadata = {
   title: { default: "Redline", template: "%s · Redline" },
@@ -14,6 +15,9 @@ export const metadata: Metadata = {
     icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%23151920'/%3E%3Crect x='13' y='6' width='6' height='20' rx='2' fill='%23ff5a4f'/%3E%3C/svg%3E",
   },
 };
+
+// Every page reads live data and server settings (the lab switch) at request time, never at build.
+export const dynamic = "force-dynamic";
 
 export const viewport: Viewport = {
   colorScheme: "dark light",
@@ -34,7 +38,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <Providers>
-          <SiteHeader />
+          <SiteHeader lab={readEnv().labEnabled} />
           <main id="main" tabIndex={-1} className="mx-auto max-w-[96rem] px-4 py-6 outline-none sm:px-6">
             {children}
           </main>

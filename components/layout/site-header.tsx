@@ -1,10 +1,11 @@
 // The header on every page: wordmark, navigation and theme switch.
 import Link from "next/link";
-import { Plus, Server } from "lucide-react";
+import { FlaskConical, Plus, Server } from "lucide-react";
 import { NavLink } from "./nav-link";
 import { ThemeToggle } from "./theme-toggle";
 
-export function SiteHeader() {
+/** `lab`: the server runs with the incident lab enabled (REDLINE_LAB=1), so the Lab page exists. */
+export function SiteHeader({ lab = false }: { lab?: boolean }) {
   return (
     <header className="border-b border-line bg-surface">
       <div className="mx-auto flex h-14 max-w-[96rem] items-center gap-6 px-4 sm:px-6">
@@ -21,6 +22,12 @@ export function SiteHeader() {
             <Plus aria-hidden className="size-4" />
             Register instance
           </NavLink>
+          {lab && (
+            <NavLink href="/lab">
+              <FlaskConical aria-hidden className="size-4" />
+              Lab
+            </NavLink>
+          )}
         </nav>
         <div className="ml-auto">
           <ThemeToggle />

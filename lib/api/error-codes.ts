@@ -11,6 +11,7 @@ export type ApiErrorCode =
   | "unauthorized"
   | "internal_error"
   | "probe_failed"
+  | "lab_failed"
   | RedisFailureCode;
 
 export const STATUS: Record<ApiErrorCode, number> = {
@@ -23,6 +24,7 @@ export const STATUS: Record<ApiErrorCode, number> = {
   unauthorized: 401,
   internal_error: 500,
   probe_failed: 500,
+  lab_failed: 500,
   redis_unreachable: 502,
   redis_auth_failed: 502,
   redis_tls_error: 502,
@@ -45,6 +47,7 @@ export const TITLES: Record<ApiErrorCode, string> = {
   unauthorized: "Sign-in required",
   internal_error: "Internal error",
   probe_failed: "Probe failed",
+  lab_failed: "Lab scenario failed",
   redis_unreachable: "Redis is unreachable",
   redis_auth_failed: "Redis authentication failed",
   redis_tls_error: "TLS error talking to Redis",

@@ -14,3 +14,8 @@ export const probeKeys = {
   /** The last result of one probe on one instance, written by the run mutation (never fetched). */
   result: (instanceId: string, probeId: string) => [...probeKeys.all, "result", instanceId, probeId] as const,
 };
+
+export const labKeys = {
+  all: ["lab"] as const,
+  list: () => [...labKeys.all, "list"] as const,
+};

@@ -89,7 +89,7 @@ async function launch(opts: StartRedisOptions, port: number, dir: string, ownsDi
     ...(opts.args ?? []),
   ];
   assertNotShuttingDown(); // the awaits above may have spanned a Ctrl-C
-  const child = spawn(REDIS_SERVER, argv, { detached: false, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(/*turbopackIgnore: true*/ REDIS_SERVER, argv, { detached: false, stdio: ["ignore", "ignore", "pipe"] });
   // Config errors are printed on stderr before the logfile is opened; keep the tail for errors.
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));

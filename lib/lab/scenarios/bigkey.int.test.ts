@@ -1,0 +1,56 @@
+// The bigkey scenario on a real redis-server: the whole-key reads show up in SLOWLOG with their
+// command, key and duration, PING stalls behind them, and stop() leaves nothing behind.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLabClient, labCommand, stopAll, trackedPids } from "@/lib/lab";
+import { parseSlowlog } from "@/lib/parse/slowlog";
+import type { RunningScenario } from "./scenario";
+import { bigkeyScenario } from "./bigkey";
+import { labProcessesSince, waitAllGone, type LabProcess } from "./support/scenario-processes";
+
+let running: RunningScenario;
+let procs: LabProcess[];
+
+beforeAll(async () => {
+  const before = trackedPids();
+  const t = Date.now();
+  running = await bigkeyScenario.start({ size: "small" });
+  console.log(`bigkey started in ${Date.now() - t} ms`, running.notes);
+  procs = labProcessesSince(before);
+}, 60_000);
+
+afterAll(() => stopAll());
+
+describe("bigkey scenario", () => {
+  it("holds a hash of at least 500k fields read whole with HGETALL, logged as ≥ 50 ms in SLOWLOG", async () => {
+    const endpoint = running.instances[0];
+    expect(await labCommand(endpoint, ["HLEN", "user:profile:hash"])).toBeGreaterThanOrEqual(500_000);
+    expect(await labCommand(endpoint, ["CONFIG", "GET", "slowlog-log-slower-than"])).toEqual(["slowlog-log-slower-than", "10000"]);
+    const entries = parseSlowlog(await labCommand(endpoint, ["SLOWLOG", "GET", "128"]));
+    const slow = entries.filter((e) => e.argv[0] === "HGETALL" && e.argv[1] === "user:profile:hash");
+    expect(slow.length).toBeGreaterThan(0);
+    expect(Math.max(...slow.map((e) => e.durationUs))).toBeGreaterThanOrEqual(50_000);
+  }, 10_000);
+
+  it("makes PING wait behind the read", async () => {
+    const client = createLabClient(running.instances[0]);
+    let worst = 0;
+    try {
+      // A read every ~2 s: PING in a loop for up to 5 s meets at least one.
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline && worst < 50) {
+        const t = performance.now();
+        await client.ping();
+        worst = Math.max(worst, performance.now() - t);
+      }
+    } finally {
+      client.disconnect();
+    }
+    expect(worst).toBeGreaterThanOrEqual(50);
+  }, 10_000);
+
+  it("stop() ends the load and leaves no process or dir", async () => {
+    expect(procs.length).toBe(1);
+    await running.stop();
+    await waitAllGone(procs);
+  }, 15_000);
+});

@@ -1,0 +1,61 @@
+// The keys-blocking scenario on a real redis-server: a million keys, a client running KEYS
+// session:* that SLOWLOG records at ≥ 100 ms, PING stalled behind it, and nothing left after stop().
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLabClient, labCommand, stopAll, trackedPids } from "@/lib/lab";
+import { parseClientList } from "@/lib/parse/client-list";
+import { parseSlowlog } from "@/lib/parse/slowlog";
+import type { RunningScenario } from "./scenario";
+import { keysBlockingScenario } from "./keys-blocking";
+import { labProcessesSince, waitAllGone, type LabProcess } from "./support/scenario-processes";
+
+let running: RunningScenario;
+let procs: LabProcess[];
+
+beforeAll(async () => {
+  const before = trackedPids();
+  const t = Date.now();
+  running = await keysBlockingScenario.start({ size: "small" });
+  console.log(`keys-blocking started in ${Date.now() - t} ms`, running.notes);
+  procs = labProcessesSince(before);
+}, 60_000);
+
+afterAll(() => stopAll());
+
+describe("keys-blocking scenario", () => {
+  it("holds at least a million keys and SLOWLOG shows KEYS session:* taking ≥ 100 ms", async () => {
+    const endpoint = running.instances[0];
+    expect(await labCommand(endpoint, ["DBSIZE"])).toBeGreaterThanOrEqual(1_000_000);
+    const entries = parseSlowlog(await labCommand(endpoint, ["SLOWLOG", "GET", "128"]));
+    const keys = entries.filter((e) => e.argv[0] === "KEYS" && e.argv[1] === "session:*");
+    expect(keys.length).toBeGreaterThan(0);
+    expect(Math.max(...keys.map((e) => e.durationUs))).toBeGreaterThanOrEqual(100_000);
+  }, 10_000);
+
+  it("CLIENT LIST shows the client that runs KEYS", async () => {
+    const clients = parseClientList(await labCommand(running.instances[0], ["CLIENT", "LIST"]));
+    expect(clients.some((c) => c.cmd === "keys")).toBe(true);
+  }, 10_000);
+
+  it("makes PING wait behind KEYS", async () => {
+    const client = createLabClient(running.instances[0]);
+    let worst = 0;
+    try {
+      // One KEYS every ~3 s plus its own duration: 6 s of PINGs meet at least one.
+      const deadline = Date.now() + 6_000;
+      while (Date.now() < deadline && worst < 100) {
+        const t = performance.now();
+        await client.ping();
+        worst = Math.max(worst, performance.now() - t);
+      }
+    } finally {
+      client.disconnect();
+    }
+    expect(worst).toBeGreaterThanOrEqual(100);
+  }, 10_000);
+
+  it("stop() ends the load and leaves no process or dir", async () => {
+    expect(procs.length).toBe(1);
+    await running.stop();
+    await waitAllGone(procs);
+  }, 15_000);
+});
