@@ -109,9 +109,15 @@ export async function startLabScenario(id: string, size: ScenarioSize = "small")
   slot.reason = undefined;
   slot.pending = (async () => {
     try {
-      const running = await scenario.start({ size, ...DRILL_OPTIONS[id] });
+      // Registered as soon as the servers are up, so the fleet shows the incident as it unfolds.
+      let early: Promise<string[]> | undefined;
+      const onInstances = (instances: ScenarioInstance[]) => {
+        early = register(instances);
+        early.catch(() => {});
+      };
+      const running = await scenario.start({ size, onInstances, ...DRILL_OPTIONS[id] });
       slot.running = running;
-      slot.instanceIds = await register(running.instances);
+      slot.instanceIds = await (early ?? register(running.instances));
       slot.status = "running";
       slot.startedAt = new Date().toISOString();
       logger.info({ scenario: id, instances: running.instances.map((i) => `${i.host}:${i.port}`) }, "lab scenario started");

@@ -8,7 +8,7 @@
 // Once a snapshot fails too (rdb_last_bgsave_status:err), the refusal becomes the RDB MISCONF text.
 import "server-only";
 import { startRedis } from "../redis-process";
-import type { RunningScenario, Scenario, ScenarioStartOptions } from "./scenario";
+import type { RunningScenario, Scenario, ScenarioInstance, ScenarioStartOptions } from "./scenario";
 import { LoadGroup } from "./support/load-group";
 import { compactAof, fillUntilRefused, loadRandomDataset, waitForSettledDiskError } from "./support/disk-filler";
 import { labCommand } from "../lab-client";
@@ -83,6 +83,8 @@ async function startAofDiskFull(opts: AofDiskFullOptions = {}): Promise<RunningA
     ];
     const node = await startRedis({ password: opts.password, dir: mount.dir, args });
     stopRedis = node.stop;
+    const instances: ScenarioInstance[] = [{ name: `${opts.namePrefix ?? "lab"}-aof-disk-full`, host: node.host, port: node.port, password: opts.password, mode: "standalone", role: "master" }];
+    opts.onInstances?.(instances);
     labCommandIfUp = (argv) => labCommand(node, argv, { password: opts.password, connectTimeoutMs: 500, commandTimeoutMs: 1_000 }).then(() => {}, () => {});
     const endpoint = { host: node.host, port: node.port, password: opts.password };
     load = new LoadGroup(endpoint);
@@ -104,7 +106,7 @@ async function startAofDiskFull(opts: AofDiskFullOptions = {}): Promise<RunningA
     ];
     return {
       id: aofDiskFullScenario.id,
-      instances: [{ name: `${opts.namePrefix ?? "lab"}-aof-disk-full`, host: node.host, port: node.port, password: opts.password, mode: "standalone", role: "master" }],
+      instances,
       notes,
       dataDir: mount.dir,
       stale,

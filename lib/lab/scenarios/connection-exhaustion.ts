@@ -10,7 +10,7 @@ import "server-only";
 import type { Redis } from "ioredis";
 import { startStandalone } from "../topologies";
 import { waitUntil } from "../wait-until";
-import type { RunningScenario, Scenario, ScenarioStartOptions } from "./scenario";
+import type { RunningScenario, Scenario, ScenarioInstance, ScenarioStartOptions } from "./scenario";
 import { openClientGroups, type ClientGroup } from "./support/client-groups";
 import { LoadGroup } from "./support/load-group";
 import { startRetryingApp, type RetryingAppStats } from "./support/retrying-app";
@@ -78,6 +78,8 @@ async function startConnectionExhaustion(opts: ConnectionExhaustionOptions = {})
   const args = ["--maxclients", String(maxclients), "--protected-mode", "no", "--timeout", "0"];
   const topology = await startStandalone({ password: opts.password, args });
   const { node } = topology;
+  const instances: ScenarioInstance[] = [{ name: `${opts.namePrefix ?? "lab"}-connection-exhaustion`, host: node.host, port: node.port, password: opts.password, mode: "standalone", role: "master" }];
+  opts.onInstances?.(instances);
   const endpoint = { host: node.host, port: node.port, password: opts.password };
   const load = new LoadGroup(endpoint);
   const fillers: Redis[] = [];
@@ -142,7 +144,7 @@ async function startConnectionExhaustion(opts: ConnectionExhaustionOptions = {})
     ];
     return {
       id: connectionExhaustionScenario.id,
-      instances: [{ name: `${opts.namePrefix ?? "lab"}-connection-exhaustion`, host: node.host, port: node.port, password: opts.password, mode: "standalone", role: "master" }],
+      instances,
       notes,
       state,
       filled,

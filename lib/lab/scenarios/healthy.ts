@@ -5,6 +5,7 @@
 import "server-only";
 import { Cluster } from "ioredis";
 import { startCluster, startReplicaPair, startStandalone, type Topology } from "../topologies";
+import { labCommand } from "../lab-client";
 import type { RunningScenario, Scenario, ScenarioInstance, ScenarioStartOptions } from "./scenario";
 import { loadUserCache, userKey, userValue } from "./support/cache-apps";
 import { LoadGroup } from "./support/load-group";
@@ -71,6 +72,8 @@ export const healthyStandaloneScenario: Scenario<HealthyOptions> = {
   unavailableReason: async () => null,
   async start(opts = {}): Promise<RunningScenario> {
     const topology = await startStandalone({ password: opts.password, args: SANE_CONFIG });
+    const instances = [instance(opts, "healthy-standalone", topology.node, { role: "master" })];
+    opts.onInstances?.(instances);
     const endpoint = { host: topology.node.host, port: topology.node.port, password: opts.password };
     const load = new LoadGroup(endpoint);
     const stop = stopper(load, topology);
@@ -79,7 +82,7 @@ export const healthyStandaloneScenario: Scenario<HealthyOptions> = {
     startSteadyTraffic(load, { clients: TRAFFIC_CLIENTS, opsPerSec: opts.opsPerSec ?? 50, keyCount: keys, keyOf: userKey, writeEvery: opts.writeEvery ?? 10 });
     return {
       id: "healthy-standalone",
-      instances: [instance(opts, "healthy-standalone", topology.node, { role: "master" })],
+      instances,
       notes: [`${keys} keys, ${opts.opsPerSec ?? 50} ops/s over ${TRAFFIC_CLIENTS} clients`, `config: ${SANE_CONFIG.join(" ")}`],
       stop,
     };
@@ -93,6 +96,8 @@ export const healthyReplicaScenario: Scenario<HealthyOptions> = {
   unavailableReason: async () => null,
   async start(opts = {}): Promise<RunningScenario> {
     const pair = await startReplicaPair({ password: opts.password, args: SANE_CONFIG });
+    const instances = [instance(opts, "healthy-replica-master", pair.master, { role: "master" }), instance(opts, "healthy-replica-replica", pair.replica, { role: "replica" })];
+    opts.onInstances?.(instances);
     const endpoint = { host: pair.master.host, port: pair.master.port, password: opts.password };
     const load = new LoadGroup(endpoint);
     const stop = stopper(load, pair);
@@ -101,10 +106,7 @@ export const healthyReplicaScenario: Scenario<HealthyOptions> = {
     startSteadyTraffic(load, { clients: TRAFFIC_CLIENTS, opsPerSec: opts.opsPerSec ?? 50, keyCount: keys, keyOf: userKey, writeEvery: opts.writeEvery ?? 4 });
     return {
       id: "healthy-replica",
-      instances: [
-        instance(opts, "healthy-replica-master", pair.master, { role: "master" }),
-        instance(opts, "healthy-replica-replica", pair.replica, { role: "replica" }),
-      ],
+      instances,
       notes: [`${keys} keys, ${opts.opsPerSec ?? 50} ops/s on the master (1 in ${opts.writeEvery ?? 4} a write)`],
       stop,
     };
@@ -119,6 +121,8 @@ export const healthyClusterScenario: Scenario<HealthyClusterOptions> = {
   async start(opts = {}): Promise<RunningScenario> {
     const topology = await startCluster({ nodeTimeoutMs: opts.nodeTimeoutMs ?? 5_000, password: opts.password, extraArgs: SANE_CONFIG });
     const seed = topology.nodes[0];
+    const instances: ScenarioInstance[] = [{ name: `${opts.namePrefix ?? "lab"}-healthy-cluster`, host: seed.host, port: seed.port, password: opts.password, mode: "cluster", role: "cluster seed" }];
+    opts.onInstances?.(instances);
     const cluster = new Cluster([{ host: seed.host, port: seed.port }], {
       redisOptions: { password: opts.password, protocol: 2, connectTimeout: 2_000, commandTimeout: 5_000 },
       enableAutoPipelining: true,
@@ -136,6 +140,11 @@ export const healthyClusterScenario: Scenario<HealthyClusterOptions> = {
         const batch = Array.from({ length: Math.min(1_000, keys - first) }, (_, i) => first + i);
         await Promise.all(batch.map((n) => cluster.set(userKey(n), userValue(n, opts.valueBytes ?? 256))));
       }
+      // As for the standalone cache: the bulk load is setup, not evidence.
+      for (const node of topology.nodes) {
+        await labCommand(node, ["SLOWLOG", "RESET"]);
+        await labCommand(node, ["LATENCY", "RESET"]);
+      }
     });
     for (let c = 0; c < TRAFFIC_CLIENTS; c++) {
       let n = 0;
@@ -148,7 +157,7 @@ export const healthyClusterScenario: Scenario<HealthyClusterOptions> = {
     }
     return {
       id: "healthy-cluster",
-      instances: [{ name: `${opts.namePrefix ?? "lab"}-healthy-cluster`, host: seed.host, port: seed.port, password: opts.password, mode: "cluster", role: "cluster seed" }],
+      instances,
       notes: [`${topology.nodes.length} nodes, ${keys} keys over all slots, ${opsPerSec} ops/s through a cluster-aware client`],
       stop,
     };

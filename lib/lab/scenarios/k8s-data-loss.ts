@@ -10,7 +10,7 @@ import "server-only";
 import { startRedis, type RedisProcess } from "../redis-process";
 import { labCommand } from "../lab-client";
 import { waitUntil } from "../wait-until";
-import type { RunningScenario, Scenario, ScenarioStartOptions } from "./scenario";
+import type { RunningScenario, Scenario, ScenarioInstance, ScenarioStartOptions } from "./scenario";
 import { startCacheApps, loadUserCache } from "./support/cache-apps";
 import { LoadGroup } from "./support/load-group";
 
@@ -62,6 +62,9 @@ export const k8sDataLossScenario: Omit<Scenario<K8sDataLossOptions>, "start"> & 
 async function startK8sDataLoss(opts: K8sDataLossOptions = {}): Promise<RunningK8sDataLoss> {
   const args = PERSISTENCE_ARGS[opts.persistence ?? "rdb"];
   let node: RedisProcess = await startRedis({ password: opts.password, args });
+  // The restarted server comes back on the same address: the registration stays valid.
+  const instances: ScenarioInstance[] = [{ name: `${opts.namePrefix ?? "lab"}-k8s-data-loss`, host: node.host, port: node.port, password: opts.password, mode: "standalone", role: "master" }];
+  opts.onInstances?.(instances);
   const endpoint = { host: node.host, port: node.port, password: opts.password };
   const load = new LoadGroup(endpoint);
   let timer: NodeJS.Timeout | undefined;
@@ -84,7 +87,7 @@ async function startK8sDataLoss(opts: K8sDataLossOptions = {}): Promise<RunningK
 
     const running: RunningK8sDataLoss = {
       id: k8sDataLossScenario.id,
-      instances: [{ name: `${opts.namePrefix ?? "lab"}-k8s-data-loss`, host: node.host, port: node.port, password: opts.password, mode: "standalone", role: "master" }],
+      instances,
       notes: [
         `${keys} keys (user:<n>), persistence ${opts.persistence ?? "rdb"} (${args.join(" ")}), snapshot taken`,
         `applications: ${opts.readsPerSec ?? 50} cache reads/s (a miss is refilled), ${opts.sessionWritesPerSec ?? 10} new sessions/s`,

@@ -5,7 +5,7 @@
 // resync instead: sync_full and sync_partial_err grow on the master, cut-off after cut-off.
 import "server-only";
 import { startReplicaPair } from "../topologies";
-import type { RunningScenario, Scenario, ScenarioStartOptions } from "./scenario";
+import type { RunningScenario, Scenario, ScenarioInstance, ScenarioStartOptions } from "./scenario";
 import { LoadGroup } from "./support/load-group";
 import { runCutoff, syncCounters, type Cutoff } from "./support/replica-cutoff";
 import { startStreamWriter } from "./support/stream-writer";
@@ -68,6 +68,11 @@ async function startReplicationBacklog(opts: ReplicationBacklogOptions = {}): Pr
     ...(opts.replicaOutputBufferLimit ? ["--client-output-buffer-limit", `replica ${opts.replicaOutputBufferLimit}`] : []),
   ];
   const pair = await startReplicaPair({ password: opts.password, args });
+  const instances: ScenarioInstance[] = [
+    { name: `${opts.namePrefix ?? "lab"}-replication-backlog`, host: pair.master.host, port: pair.master.port, password: opts.password, mode: "standalone", role: "master" },
+    { name: `${opts.namePrefix ?? "lab"}-replication-backlog-replica`, host: pair.replica.host, port: pair.replica.port, password: opts.password, mode: "standalone", role: "replica" },
+  ];
+  opts.onInstances?.(instances);
   const load = new LoadGroup(pair.master);
   let ongoingTimer: NodeJS.Timeout | undefined;
   let stopping: Promise<void> | undefined;
@@ -124,10 +129,7 @@ async function startReplicationBacklog(opts: ReplicationBacklogOptions = {}): Pr
     ];
     return {
       id: replicationBacklogScenario.id,
-      instances: [
-        { name: `${opts.namePrefix ?? "lab"}-replication-backlog`, host: pair.master.host, port: pair.master.port, password: opts.password, mode: "standalone", role: "master" },
-        { name: `${opts.namePrefix ?? "lab"}-replication-backlog-replica`, host: pair.replica.host, port: pair.replica.port, password: opts.password, mode: "standalone", role: "replica" },
-      ],
+      instances,
       notes,
       cutoffs,
       stop,

@@ -31,6 +31,11 @@ export interface ScenarioStartOptions {
   password?: string;
   /** Prefix for instance names (default "lab"). */
   namePrefix?: string;
+  /**
+   * Called once the servers are up, before the load drives them into the incident: the demo and the
+   * Lab page register the instances then, so people watch the incident unfold.
+   */
+  onInstances?: (instances: ScenarioInstance[]) => void;
 }
 
 export interface Scenario<O extends ScenarioStartOptions = ScenarioStartOptions> {

@@ -9,7 +9,7 @@ import { startCluster, type Topology } from "../topologies";
 import type { RedisProcess } from "../redis-process";
 import { labCommand, type LabEndpoint } from "../lab-client";
 import { waitUntil } from "../wait-until";
-import type { RunningScenario, Scenario, ScenarioStartOptions } from "./scenario";
+import type { RunningScenario, Scenario, ScenarioInstance, ScenarioStartOptions } from "./scenario";
 import { claimedOwner, clusterView, hashTagsInSlots, myself, type SlotRanges } from "./support/cluster-claims";
 import { LoadGroup } from "./support/load-group";
 import { nftUnavailableReason, partitionClusterBus, type BusPartition } from "./support/nft-bus-partition";
@@ -96,6 +96,10 @@ async function startSplitBrain(opts: SplitBrainOptions = {}): Promise<RunningSpl
     })());
   try {
     const cast = await castRoles(topology, opts.isolate ?? 0);
+    const instances: ScenarioInstance[] = [
+      { name: `${opts.namePrefix ?? "lab"}-split-brain`, host: cast.seed.host, port: cast.seed.port, password: opts.password, mode: "cluster", role: "cluster seed (majority side)" },
+    ];
+    opts.onInstances?.(instances);
     const endpoint: Endpointer = (n) => ({ host: n.host, port: n.port, password: opts.password });
     const tags = await hashTagsInSlots(endpoint(cast.isolated), cast.slots, 8);
     const keyPrefix = opts.keyPrefix ?? "order";
@@ -159,16 +163,7 @@ async function startSplitBrain(opts: SplitBrainOptions = {}): Promise<RunningSpl
     ];
     const running: RunningSplitBrain = {
       id: splitBrainScenario.id,
-      instances: [
-        {
-          name: `${opts.namePrefix ?? "lab"}-split-brain`,
-          host: cast.seed.host,
-          port: cast.seed.port,
-          password: opts.password,
-          mode: "cluster",
-          role: "cluster seed (majority side)",
-        },
-      ],
+      instances,
       notes,
       state,
       heal,

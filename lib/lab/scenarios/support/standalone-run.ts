@@ -38,6 +38,7 @@ export async function launchStandalone(id: string, opts: ScenarioStartOptions, a
         await topology.stop();
       })()),
   };
+  opts.onInstances?.([run.instance]);
   return run;
 }
 
