@@ -3,6 +3,6 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["ioredis", "better-sqlite3", "pg", "pino"],
+  serverExternalPackages: ["ioredis", "better-sqlite3", "pg", "pino", "prom-client"],
 };
 module.exports = nextConfig;

@@ -6,6 +6,7 @@ import { getStore } from "@/lib/store/get-store";
 import * as repo from "@/lib/store/instances-repo";
 import { getConnectionManager } from "@/lib/redis/connection-manager";
 import { forgetHealth, getInstanceHealth } from "@/lib/metrics/health-service";
+import { registryChanged } from "@/lib/metrics/sampler-registry";
 import type { InstanceHealth } from "@/lib/metrics/instance-health";
 import { logger } from "@/lib/log/logger";
 
@@ -25,6 +26,7 @@ export async function registerInstance(input: InstanceInputParsed): Promise<Inst
   // Open both connections now: when maxclients is reached later, Redline is already in.
   const config = await repo.loadConnectionConfig(db, key, instance.id);
   if (config) getConnectionManager().forInstance(config).warm();
+  registryChanged();
   return instance;
 }
 
@@ -54,6 +56,7 @@ export async function editInstance(id: string, patch: InstancePatch): Promise<In
   logger.info({ instanceId: id, fields: Object.keys(patch) }, "instance edited");
   const config = await repo.loadConnectionConfig(db, key, id);
   if (config) getConnectionManager().forInstance(config).warm();
+  registryChanged();
   return updated;
 }
 
@@ -62,6 +65,7 @@ export async function removeInstance(id: string): Promise<void> {
   if (!(await repo.deleteInstance(db, id))) throw new ApiError("not_found", `No instance with id ${id}`);
   getConnectionManager().remove(id);
   forgetHealth(id);
+  registryChanged();
   logger.info({ instanceId: id }, "instance deleted");
 }
 

@@ -6,14 +6,11 @@ import { parseSlowlog } from "@/lib/parse/slowlog";
 import type { CommandRunner } from "@/lib/redis/command-runner";
 import { SNAPSHOT_CONFIG_KEYS, type NodeSnapshot } from "./snapshot";
 
-export async function collectNodeSnapshot(runner: CommandRunner, opts: { slowlogEntries?: number } = {}): Promise<NodeSnapshot> {
-  const started = performance.now();
-  await runner.call(["PING"]);
-  const pingMs = performance.now() - started;
-  const info = parseInfo(await runner.call(["INFO", "ALL"]));
-
-  // One CONFIG GET per name, pipelined: multi-name CONFIG GET needs Redis 7, and a name the server
-  // does not know must not sink the others.
+/**
+ * One CONFIG GET per name, pipelined: multi-name CONFIG GET needs Redis 7, and a name the server
+ * does not know must not sink the others. Never throws: a denied CONFIG is reported in `configError`.
+ */
+export async function readSnapshotConfig(runner: CommandRunner): Promise<{ config: Record<string, string>; configError?: string }> {
   let config: Record<string, string> = {};
   let configError: string | undefined;
   try {
@@ -24,6 +21,15 @@ export async function collectNodeSnapshot(runner: CommandRunner, opts: { slowlog
   } catch (err) {
     configError = (err as Error).message;
   }
+  return { config, configError };
+}
+
+export async function collectNodeSnapshot(runner: CommandRunner, opts: { slowlogEntries?: number } = {}): Promise<NodeSnapshot> {
+  const started = performance.now();
+  await runner.call(["PING"]);
+  const pingMs = performance.now() - started;
+  const info = parseInfo(await runner.call(["INFO", "ALL"]));
+  const { config, configError } = await readSnapshotConfig(runner);
 
   const [[slowErr, slowReply], [, lenReply]] = await runner.pipeline([
     ["SLOWLOG", "GET", String(opts.slowlogEntries ?? 16)],

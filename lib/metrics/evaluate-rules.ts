@@ -1,10 +1,19 @@
 // Compares signals against the rule table and returns findings, one per finding code (the most severe).
 import { severityRank, type Finding } from "@/lib/probes/finding";
 import type { Signals } from "./health-signals";
-import type { ThresholdRule } from "./rules";
+import type { RuleOp, ThresholdRule } from "./rules";
 
-function holds(value: number, op: ">" | ">=", threshold: number): boolean {
-  return op === ">" ? value > threshold : value >= threshold;
+function holds(value: number, op: RuleOp, threshold: number): boolean {
+  switch (op) {
+    case ">":
+      return value > threshold;
+    case ">=":
+      return value >= threshold;
+    case "<":
+      return value < threshold;
+    case "<=":
+      return value <= threshold;
+  }
 }
 
 export function ruleHolds(rule: ThresholdRule, signals: Signals): boolean {

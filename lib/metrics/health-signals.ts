@@ -43,6 +43,8 @@ export function healthSignals(s: NodeSnapshot): Signals {
     put(out, "replication.replicas_not_online", info.replicas.filter((r) => r.state !== "online").length);
     // A replica's first sync can count one refused partial resync (a cluster replica offers its own
     // old replication id), so only refusals beyond one per replica say replicas fell off the backlog.
+    // The backlog only matters once a replica has used it (or is attached now).
+    put(out, "replication.backlog_in_use", infoString(info, "repl_backlog_active") === "1" || (n("connected_slaves") ?? 0) > 0 ? 1 : 0);
     const partialErr = n("sync_partial_err");
     if (partialErr !== undefined) put(out, "replication.sync_partial_err_excess", Math.max(0, partialErr - (n("connected_slaves") ?? 0)));
   }
@@ -54,6 +56,9 @@ export function healthSignals(s: NodeSnapshot): Signals {
   put(out, "persistence.rdb_failed", flag(infoString(info, "rdb_last_bgsave_status")));
   put(out, "persistence.aof_write_failed", flag(infoString(info, "aof_last_write_status")));
   put(out, "persistence.aof_rewrite_failed", flag(infoString(info, "aof_last_bgrewrite_status")));
+  // aof_current_rewrite_time_sec is -1 when no rewrite runs.
+  if (n("aof_rewrite_in_progress") === 1) put(out, "persistence.aof_rewrite_seconds", n("aof_current_rewrite_time_sec"));
+  put(out, "persistence.aof_rewrite_scheduled", n("aof_rewrite_scheduled"));
 
   const now = s.takenAt / 1000;
   const recent = s.slowlog.filter((e) => now - e.timestamp <= RECENT_SLOWLOG_SECONDS);

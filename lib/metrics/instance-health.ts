@@ -39,6 +39,8 @@ export interface InstanceHealth {
   instanceId: string;
   checkedAt: string;
   durationMs: number;
+  /** "sampler": built from the background sampler's latest samples (with rates); "live": read now. */
+  source?: "live" | "sampler";
   status: HealthStatus;
   /** Why the instance could not be read at all. */
   reason?: ProbeError & { title: string };
@@ -103,16 +105,20 @@ export function buildInstanceHealth(input: {
   instanceId: string;
   mode: string;
   startedAt: number;
-  nodes: Array<{ node: TopologyNode; snapshot?: NodeSnapshot; error?: ProbeError }>;
+  /** Signals may come precomputed (the sampler adds rates and events over its history). */
+  nodes: Array<{ node: TopologyNode; snapshot?: NodeSnapshot; error?: ProbeError; signals?: Signals }>;
   rules: readonly ThresholdRule[];
+  /** When the data was read, if not now (the sampler's sample time). */
+  checkedAt?: number;
+  source?: InstanceHealth["source"];
 }): InstanceHealth {
   const multi = input.nodes.length > 1;
-  const nodes: NodeHealth[] = input.nodes.map(({ node, snapshot, error }) => {
+  const nodes: NodeHealth[] = input.nodes.map(({ node, snapshot, error, signals: given }) => {
     if (!snapshot) {
       const findings = error && error.code !== "probe_failed" ? [failureFinding(error.code, error.message, node.address)] : [];
       return { node, error, findings };
     }
-    const signals = healthSignals(snapshot);
+    const signals = given ?? healthSignals(snapshot);
     const findings = evaluateRules(input.rules, signals).map((f) => (multi ? { ...f, evidence: { ...f.evidence, node: node.address } } : f));
     return { node, snapshot, signals, findings };
   });
@@ -130,10 +136,12 @@ export function buildInstanceHealth(input: {
     status = worst === "critical" ? "critical" : worst === "warning" ? "warning" : "ok";
     if (reachable.length < nodes.length && status === "ok") status = "warning";
   }
+  const checkedAt = input.checkedAt ?? Date.now();
   return {
     instanceId: input.instanceId,
-    checkedAt: new Date().toISOString(),
-    durationMs: Date.now() - input.startedAt,
+    checkedAt: new Date(checkedAt).toISOString(),
+    durationMs: Math.max(0, checkedAt - input.startedAt),
+    source: input.source ?? "live",
     status,
     reason,
     findings,

@@ -93,7 +93,8 @@ function slotOwners(views: ClusterView[], ids: string[]): Int32Array[] {
     const owner = new Int32Array(CLUSTER_SLOTS).fill(-1);
     for (const n of nodes) {
       if (n.role !== "master") continue;
-      for (const [start, end] of n.slots) for (let s = start; s <= end; s++) if (owner[s] === -1) owner[s] = idOf(n.id);
+      const id = idOf(n.id);
+      for (const [start, end] of n.slots) for (let s = start; s <= end; s++) if (owner[s] === -1) owner[s] = id;
     }
     return owner;
   });
@@ -103,10 +104,11 @@ function slotRanges(views: ClusterView[]): SlotRangeRow[] {
   const ids: string[] = [];
   const owners = slotOwners(views, ids);
   const rows: SlotRangeRow[] = [];
-  const signature = (slot: number) => owners.map((o) => o[slot]).join(",");
+  // Integer compares, not joined strings: the sampler runs this every few seconds per cluster.
+  const sameOwners = (a: number, b: number) => owners.every((o) => o[a] === o[b]);
   let start = 0;
   for (let slot = 1; slot <= CLUSTER_SLOTS; slot++) {
-    if (slot < CLUSTER_SLOTS && signature(slot) === signature(start)) continue;
+    if (slot < CLUSTER_SLOTS && sameOwners(slot, start)) continue;
     const perView = owners.map((o) => o[start]!);
     const distinct = [...new Set(perView.filter((i) => i >= 0))];
     const agreed = perView.every((i) => i === perView[0]);

@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { infoNumber, infoString } from "@/lib/parse/info";
 import type { Finding } from "./finding";
+import { misconfErrorFindings } from "./persistence-errors";
 import { persistenceDisabled, persistenceFiles, writesRefused, type PersistenceFileRow } from "./persistence-files";
 import { defineProbe } from "./probe";
 import { atNode, infoSignals, mergeByCode, ruleFindings } from "./probe-findings";
@@ -57,7 +58,7 @@ export const persistenceProbe = defineProbe({
   params: z.object({}).strict(),
   async run(ctx) {
     const outcomes = await ctx.forEachNode(async (runner, node) => {
-      const info = await readInfo(runner, ["server", "persistence", "stats"]);
+      const info = await readInfo(runner, ["server", "persistence", "stats", "errorstats"]);
       const { config, error: configError } = await readConfig(runner, CONFIG_NAMES);
       const n = (f: string) => infoNumber(info, f) ?? null;
       const s = (f: string) => infoString(info, f) ?? null;
@@ -90,6 +91,7 @@ export const persistenceProbe = defineProbe({
       };
 
       const findings: Finding[] = ruleFindings(["persistence.bgsave-failed", "persistence.aof-write-failed", "persistence.aof-rewrite-failed"], infoSignals(info, config));
+      findings.push(...misconfErrorFindings(info));
       if (refused.refused) {
         findings.push({
           code: "persistence.writes-refused",

@@ -19,6 +19,8 @@ export interface Probe<P = Record<string, unknown>, D = unknown> {
   /** What an engineer would type instead; shown and copyable next to every result. */
   redisCli: string;
   params: z.ZodType<P>;
+  /** Time the probe needs for these parameters when it is longer than the default budget (a MONITOR window). */
+  budgetMs?(params: P): number | undefined;
   run(ctx: ProbeContext, params: P): Promise<ProbeOutput<D>>;
 }
 

@@ -273,7 +273,7 @@ describe("every probe", () => {
   it("is in the catalog with a JSON schema for its parameters", () => {
     const catalog = probeCatalog();
     expect(catalog.map((p) => p.id)).toEqual(PROBES.map((p) => p.id));
-    expect(catalog).toHaveLength(10);
+    expect(catalog).toHaveLength(17);
     for (const p of catalog) {
       expect(p.params).toMatchObject({ type: "object" });
       expect(p.redisCli).toMatch(/redis-cli/);

@@ -1,15 +1,22 @@
 // Every probe Redline can run, looked up by id, and the catalog `GET /api/probes` serves.
 import "server-only";
 import { z } from "zod";
+import { backlogCalculatorProbe } from "./backlog-calculator";
+import { bigkeysProbe } from "./bigkeys";
 import { clientsProbe } from "./clients";
 import { clusterProbe } from "./cluster";
 import { configAuditProbe } from "./config-audit";
+import { connectionBudgetProbe } from "./connection-budget";
+import { hotkeysProbe } from "./hotkeys";
+import { keysUsageProbe } from "./keys-usage";
 import { keyspaceProbe } from "./keyspace";
 import { latencyProbe } from "./latency";
+import { luaProbe } from "./lua";
 import { memoryProbe } from "./memory";
 import { persistenceProbe } from "./persistence";
 import type { Probe } from "./probe";
 import { replicationProbe } from "./replication";
+import { restartHistoryProbe } from "./restart-history";
 import { serverSnapshotProbe } from "./server-snapshot";
 import { slowlogProbe } from "./slowlog";
 import type { ProbeCost } from "./types";
@@ -28,6 +35,13 @@ export const PROBES: readonly AnyProbe[] = [
   memoryProbe,
   keyspaceProbe,
   clusterProbe,
+  bigkeysProbe,
+  hotkeysProbe,
+  luaProbe,
+  restartHistoryProbe,
+  keysUsageProbe,
+  connectionBudgetProbe,
+  backlogCalculatorProbe,
 ];
 
 const byId = new Map(PROBES.map((p) => [p.id, p]));

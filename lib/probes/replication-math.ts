@@ -3,13 +3,6 @@
 import type { InfoReplica } from "@/lib/parse/info";
 import { round } from "./probe-findings";
 
-/**
- * `replication.backlog-covers-short` fires when, with writes going on, the backlog holds less than
- * this many seconds of them. Suggested for lib/metrics/rules.ts (signal
- * `replication.backlog_coverage_seconds`, op "<"); the table has no "<" rules yet, so it lives here.
- */
-export const BACKLOG_COVERAGE_MIN_SECONDS = 60;
-
 /** Bytes per second between two offsets; null when time did not pass or the offset went back (failover, restart). */
 export function writeRate(offset0: number, atMs0: number, offset1: number, atMs1: number): number | null {
   const dt = (atMs1 - atMs0) / 1000;

@@ -5,11 +5,9 @@ import { z } from "zod";
 import { infoNumber, infoString, parseInfo, type InfoSnapshot } from "@/lib/parse/info";
 import type { Finding } from "./finding";
 import { defineProbe } from "./probe";
-import { atNode, infoSignals, mergeByCode, round, ruleFindings } from "./probe-findings";
+import { atNode, infoSignals, mergeByCode, ruleFindings } from "./probe-findings";
 import { readInfo, sleep, throwIfAllFailed } from "./probe-support";
-import { BACKLOG_COVERAGE_MIN_SECONDS, backlogCoverageSeconds, replicaGaps, writeRate, type ReplicaGapRow } from "./replication-math";
-
-export { BACKLOG_COVERAGE_MIN_SECONDS };
+import { backlogCoverageSeconds, replicaGaps, writeRate, type ReplicaGapRow } from "./replication-math";
 
 /** Time kept back from the probe's deadline for the second sample and the reply. */
 const DEADLINE_MARGIN_MS = 500;
@@ -79,25 +77,21 @@ function nodeRow(node: string, info: InfoSnapshot, rate: number | null, sampledM
 function nodeFindings(row: ReplicationNodeRow, info: InfoSnapshot): Finding[] {
   const evidence: Finding["evidence"] = {};
   if (row.role === "slave" && row.masterLinkDownSinceSeconds !== null) evidence.masterLinkDownSinceSeconds = row.masterLinkDownSinceSeconds;
+  const signals = infoSignals(info);
   const findings = ruleFindings(
     ["replication.gap-near-backlog", "replication.replica-not-online", "replication.partial-sync-failed", "replication.link-down"],
-    infoSignals(info),
+    signals,
     evidence,
   );
-  const writing = row.writeRateBytesPerSec !== null && row.writeRateBytesPerSec > 0;
-  const backlogInUse = row.replBacklogActive === true || (row.connectedReplicas ?? 0) > 0;
-  if (row.role === "master" && writing && backlogInUse && row.backlogCoversSeconds !== null && row.backlogCoversSeconds < BACKLOG_COVERAGE_MIN_SECONDS) {
-    findings.push({
-      code: "replication.backlog-covers-short",
-      severity: "warning",
-      message: `At ${round(row.writeRateBytesPerSec! / 1024, 1)} KB/s of writes the ${row.replBacklogSize} byte backlog covers a replica outage of only ${row.backlogCoversSeconds} s (less than ${BACKLOG_COVERAGE_MIN_SECONDS} s): a longer one forces a full resync`,
-      evidence: {
-        writeRateBytesPerSec: row.writeRateBytesPerSec!,
+  // The coverage threshold lives in the rule table (rule backlog-covers-short); this probe measures
+  // the write rate over its own window, the sampler over the last minute.
+  if (row.role === "master" && row.backlogCoversSeconds !== null) {
+    findings.push(
+      ...ruleFindings(["replication.backlog-covers-short"], { ...signals, "replication.backlog_coverage_seconds": row.backlogCoversSeconds }, {
+        writeRateBytesPerSec: row.writeRateBytesPerSec ?? 0,
         replBacklogSize: row.replBacklogSize ?? 0,
-        backlogCoversSeconds: row.backlogCoversSeconds,
-        minSeconds: BACKLOG_COVERAGE_MIN_SECONDS,
-      },
-    });
+      }),
+    );
   }
   return atNode(findings, row.node);
 }

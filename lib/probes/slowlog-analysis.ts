@@ -68,7 +68,7 @@ function entryEvidence(row: SlowlogRow, count: number, recent: number, nowSec: n
  * Recent entries (the rule's 15-minute window) raise the rule's finding; older ones are history and
  * reported as info, so a KEYS from last week does not read as today's incident.
  */
-function windowedFinding(ruleId: string, rows: SlowlogRow[], value: (recent: SlowlogRow[]) => number, nowSec: number, historyMessage: string): Finding | undefined {
+export function windowedFinding(ruleId: string, rows: SlowlogRow[], value: (recent: SlowlogRow[]) => number, nowSec: number, historyMessage: string): Finding | undefined {
   if (rows.length === 0) return undefined;
   const rule = ruleById(ruleId);
   const recent = rows.filter((r) => nowSec - r.timestamp <= RECENT_SLOWLOG_SECONDS);

@@ -14,6 +14,17 @@ export interface CommandRecord {
   count?: number;
 }
 
+/** Progress of a long probe (a keyspace scan), streamed to the page while it runs. */
+export interface ProbeProgress {
+  node?: string;
+  scanned: number;
+  estimatedTotal?: number;
+  /** Where a resumed run would continue on this node. */
+  cursor: string;
+  ratePerSec: number;
+  pausedMs: number;
+}
+
 export interface ProbeError {
   code: RedisFailureCode | "probe_failed";
   message: string;

@@ -20,6 +20,8 @@ export interface RunnerRequest {
   signal?: AbortSignal;
   timeoutMs?: number;
   allow?: "read" | "mutating";
+  /** The user asked for a MONITOR / HOTKEYS window (see CommandRunner). */
+  allowMonitor?: boolean;
 }
 
 /** Connections and topology of one registered instance. */
@@ -63,6 +65,7 @@ export class InstanceConnections {
       log: req.log ?? [],
       signal: req.signal,
       allow: req.allow ?? "read",
+      allowMonitor: req.allowMonitor,
     });
   }
 

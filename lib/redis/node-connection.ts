@@ -37,6 +37,9 @@ function tlsOptions(tls: TlsSettings, host: string): RedisOptions["tls"] {
   };
 }
 
+/** Refusals of CLIENT SETNAME that pass: the connection itself is good. */
+const RENAME_LATER = new Set(["redis_busy_script", "redis_loading"]);
+
 export class NodeConnection {
   readonly client: Redis;
   readonly address: string;
@@ -44,6 +47,9 @@ export class NodeConnection {
   /** CLIENT SETNAME sent by us, awaited: it is the first command on a connection, so a server that
    * refuses the connection (max clients) answers it with the reason ioredis would otherwise swallow. */
   private setup: Promise<void> | undefined;
+  private renameOnNextUse = false;
+  /** Why the connection is lent out (a MONITOR window): other commands are refused meanwhile, not queued. */
+  private heldFor: string | undefined;
 
   constructor(readonly options: NodeConnectionOptions) {
     this.address = `${options.host}:${options.port}`;
@@ -73,19 +79,29 @@ export class NodeConnection {
       this.lastError = toRedisFailure(err);
     });
     this.client.on("ready", () => {
-      this.setup = this.client.call("CLIENT", "SETNAME", `redline:${options.role}`).then(
-        () => {
-          this.lastError = undefined;
-        },
-        (err) => {
-          throw (this.lastError = toRedisFailure(err));
-        },
-      );
-      this.setup.catch(() => {});
+      this.setup = this.nameConnection();
     });
     this.client.on("close", () => {
       this.setup = undefined;
+      this.renameOnNextUse = false;
     });
+  }
+
+  private nameConnection(): Promise<void> {
+    const setup = this.client.call("CLIENT", "SETNAME", `redline:${this.options.role}`).then(
+      () => {
+        this.lastError = undefined;
+      },
+      (err) => {
+        const failure = (this.lastError = toRedisFailure(err));
+        // A connection opened during a busy script or a load is fine: name it again on next use
+        // (until then commands still run on it), or it would answer BUSY forever after the script ends.
+        if (RENAME_LATER.has(failure.code)) this.renameOnNextUse = true;
+        throw failure;
+      },
+    );
+    setup.catch(() => {});
+    return setup;
   }
 
   get status(): string {
@@ -96,11 +112,36 @@ export class NodeConnection {
     return this.lastError;
   }
 
+  get held(): string | undefined {
+    return this.heldFor;
+  }
+
+  /** Lends the connection out exclusively (lib/redis/monitor-window.ts); one holder at a time. */
+  hold(reason: string): void {
+    if (this.heldFor) throw new RedisFailure("redis_error", `The ${this.options.role} connection to ${this.address} is already ${this.heldFor}`);
+    this.heldFor = reason;
+  }
+
+  release(): void {
+    this.heldFor = undefined;
+  }
+
   /** Resolves once the connection can take commands; rejects with the classified reason. */
   async ready(timeoutMs = this.options.connectTimeoutMs): Promise<Redis> {
+    // Not a Redis failure class of its own: the node is fine, Redline's connection is busy on purpose.
+    if (this.heldFor) throw new RedisFailure("redis_error", `The ${this.options.role} connection to ${this.address} is ${this.heldFor}; try again when it ends`);
     const client = this.client;
+    if (client.status === "ready" && this.renameOnNextUse) {
+      this.renameOnNextUse = false;
+      this.setup = this.nameConnection();
+    }
     if (client.status === "ready" && this.setup) {
-      await this.setup;
+      try {
+        await this.setup;
+      } catch (err) {
+        // Refused with BUSY/LOADING: the connection works (SCRIPT KILL, FUNCTION STATS still run on it).
+        if (!this.renameOnNextUse) throw err;
+      }
       return client;
     }
     if (client.status === "end") throw new RedisFailure("redis_unreachable", `Connection to ${this.address} was closed`);

@@ -46,7 +46,9 @@ async function dialectFor(target: StoreTarget) {
 
 export async function openDatabase(target: StoreTarget): Promise<Db> {
   const db = new Kysely<Database>({ dialect: await dialectFor(target) });
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Kysely looks for its migration tables in every schema unless told which: with several schemas
+  // in one database (parallel tests, or another app), it would find another schema's and skip its own.
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: target.kind === "postgres" ? target.schema : undefined });
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();

@@ -21,6 +21,8 @@ export interface InstanceConnectionConfig {
   sentinelMaster?: string;
   renamedCommands: Record<string, string>;
   allowRemediation: boolean;
+  /** Rule id → threshold for this instance (health and alerts use effectiveRules of it). */
+  ruleOverrides?: Record<string, number>;
 }
 
 function parseJson<T>(text: string, fallback: T): T {
@@ -47,6 +49,7 @@ export function toPublic(row: InstancesTable): InstancePublic {
     tags: parseJson(row.tags, {}),
     renamedCommands: parseJson(row.renamed_commands, {}),
     allowRemediation: row.allow_remediation === 1,
+    ruleOverrides: parseJson(row.rule_overrides, {}),
     createdAt: new Date(Number(row.created_at)).toISOString(),
     updatedAt: new Date(Number(row.updated_at)).toISOString(),
   };
@@ -79,6 +82,7 @@ export async function createInstance(db: Db, key: Buffer, input: InstanceInputPa
     tags: JSON.stringify(input.tags),
     renamed_commands: JSON.stringify(input.renamedCommands),
     allow_remediation: input.allowRemediation ? 1 : 0,
+    rule_overrides: JSON.stringify(input.ruleOverrides ?? {}),
     created_at: now,
     updated_at: now,
   };
@@ -121,6 +125,7 @@ export function toConnectionConfig(row: InstancesTable, key: Buffer): InstanceCo
     sentinelMaster: row.sentinel_master ?? undefined,
     renamedCommands: parseJson(row.renamed_commands, {}),
     allowRemediation: row.allow_remediation === 1,
+    ruleOverrides: parseJson(row.rule_overrides, {}),
   };
 }
 
@@ -149,6 +154,7 @@ export async function updateInstance(db: Db, key: Buffer, id: string, patch: Ins
   if (patch.tags !== undefined) next.tags = JSON.stringify(patch.tags);
   if (patch.renamedCommands !== undefined) next.renamed_commands = JSON.stringify(patch.renamedCommands);
   if (patch.allowRemediation !== undefined) next.allow_remediation = patch.allowRemediation ? 1 : 0;
+  if (patch.ruleOverrides !== undefined) next.rule_overrides = JSON.stringify(patch.ruleOverrides);
   const mode = next.mode ?? current.mode;
   if (mode !== "sentinel") next.sentinel_master = null;
   try {

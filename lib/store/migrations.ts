@@ -49,6 +49,92 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("audit_log").execute();
     },
   },
+  // Sampler rollups: min/avg/max of each series per node per minute, kept for the retention period.
+  "0003_metric_rollups": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("metric_rollups")
+        .addColumn("instance_id", "text", (c) => c.notNull())
+        .addColumn("node", "text", (c) => c.notNull())
+        .addColumn("series", "text", (c) => c.notNull())
+        .addColumn("minute", "bigint", (c) => c.notNull())
+        .addColumn("min", "double precision", (c) => c.notNull())
+        .addColumn("avg", "double precision", (c) => c.notNull())
+        .addColumn("max", "double precision", (c) => c.notNull())
+        .addColumn("n", "integer", (c) => c.notNull())
+        .execute();
+      // Serves "this instance, these series, since then" and makes a repeated flush a no-op.
+      await db.schema.createIndex("metric_rollups_key").unique().on("metric_rollups").columns(["instance_id", "series", "minute", "node"]).execute();
+      await db.schema.createIndex("metric_rollups_minute").on("metric_rollups").column("minute").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("metric_rollups").execute();
+    },
+  },
+  // Live alerts with their history: one row per alert, from pending to resolved.
+  "0004_alerts": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("alerts")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("instance_id", "text", (c) => c.notNull())
+        .addColumn("rule_id", "text", (c) => c.notNull())
+        .addColumn("node", "text", (c) => c.notNull())
+        .addColumn("severity", "text", (c) => c.notNull())
+        .addColumn("finding_code", "text", (c) => c.notNull())
+        .addColumn("playbook", "text")
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("value", "double precision")
+        .addColumn("threshold", "double precision", (c) => c.notNull())
+        .addColumn("message", "text", (c) => c.notNull())
+        .addColumn("started_at", "bigint", (c) => c.notNull())
+        .addColumn("fired_at", "bigint")
+        .addColumn("resolved_at", "bigint")
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      // At most one open alert per rule and node, even with two samplers on one PostgreSQL.
+      await db.schema
+        .createIndex("alerts_open_unique")
+        .unique()
+        .on("alerts")
+        .columns(["instance_id", "rule_id", "node"])
+        .where(sql.ref("state"), "in", [sql.lit("pending"), sql.lit("firing")])
+        .execute();
+      await db.schema.createIndex("alerts_instance_started").on("alerts").columns(["instance_id", "started_at"]).execute();
+      await db.schema.createIndex("alerts_state").on("alerts").column("state").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("alerts").execute();
+    },
+  },
+  // Chart markers: restarts, role changes, failovers.
+  "0005_metric_markers": {
+    async up(db: Kysely<unknown>) {
+      const isPg = await isPostgres(db);
+      await db.schema
+        .createTable("metric_markers")
+        .addColumn("id", isPg ? "bigserial" : "integer", (c) => (isPg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn("instance_id", "text", (c) => c.notNull())
+        .addColumn("node", "text", (c) => c.notNull())
+        .addColumn("t", "bigint", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("detail", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("metric_markers_instance_t").on("metric_markers").columns(["instance_id", "t"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("metric_markers").execute();
+    },
+  },
+  // Per-instance rule thresholds: JSON object rule id → threshold.
+  "0006_instance_rule_overrides": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("instances").addColumn("rule_overrides", "text", (c) => c.notNull().defaultTo("{}")).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("instances").dropColumn("rule_overrides").execute();
+    },
+  },
 };
 
 async function isPostgres(db: Kysely<unknown>): Promise<boolean> {

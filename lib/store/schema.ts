@@ -16,6 +16,8 @@ export interface InstancesTable {
   tags: string;
   renamed_commands: string;
   allow_remediation: number;
+  /** JSON: rule id → threshold. */
+  rule_overrides: string;
   created_at: number;
   updated_at: number;
 }
@@ -29,7 +31,50 @@ export interface AuditLogTable {
   detail: string;
 }
 
+export interface MetricRollupsTable {
+  instance_id: string;
+  node: string;
+  /** Series id, plus `|label=value` for per-replica series. */
+  series: string;
+  /** Epoch ms of the minute's start. */
+  minute: number;
+  min: number;
+  avg: number;
+  max: number;
+  n: number;
+}
+
+export interface AlertsTable {
+  id: string;
+  instance_id: string;
+  rule_id: string;
+  node: string;
+  severity: string;
+  finding_code: string;
+  playbook: string | null;
+  state: string;
+  value: number | null;
+  threshold: number;
+  message: string;
+  started_at: number;
+  fired_at: number | null;
+  resolved_at: number | null;
+  updated_at: number;
+}
+
+export interface MetricMarkersTable {
+  id: Generated<number>;
+  instance_id: string;
+  node: string;
+  t: number;
+  kind: string;
+  detail: string;
+}
+
 export interface Database {
   instances: InstancesTable;
   audit_log: AuditLogTable;
+  metric_rollups: MetricRollupsTable;
+  alerts: AlertsTable;
+  metric_markers: MetricMarkersTable;
 }

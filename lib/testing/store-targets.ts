@@ -34,15 +34,22 @@ export async function openPostgresStore(): Promise<OpenedStore> {
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const db = await openDatabase({ kind: "postgres", url: POSTGRES_URL, schema });
+  const dropSchema = async () => {
+    const c = new pg.Client({ connectionString: POSTGRES_URL });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.end();
+  };
+  // A failed open (a migration error) must not leave its schema behind for the next run.
+  const db = await openDatabase({ kind: "postgres", url: POSTGRES_URL, schema }).catch(async (err) => {
+    await dropSchema();
+    throw err;
+  });
   return {
     db,
     async cleanup() {
       await db.destroy();
-      const c = new pg.Client({ connectionString: POSTGRES_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
+      await dropSchema();
     },
   };
 }

@@ -1,5 +1,6 @@
 // Zod schemas for instance registration and editing, shared by the server and the form.
 import { z } from "zod";
+import { RULE_IDS } from "@/lib/metrics/rules";
 
 export const INSTANCE_MODES = ["standalone", "cluster", "sentinel"] as const;
 export type InstanceMode = (typeof INSTANCE_MODES)[number];
@@ -15,6 +16,13 @@ export const tlsSchema = z.object({
   skipVerify: z.boolean().default(false),
 });
 export type TlsSettings = z.infer<typeof tlsSchema>;
+
+/** Per-instance thresholds: rule id (lib/metrics/rules.ts) → threshold; unknown ids are refused. */
+export const ruleOverridesSchema = z.record(z.string(), z.number({ error: "A threshold is a number" })).superRefine((overrides, ctx) => {
+  for (const id of Object.keys(overrides)) {
+    if (!RULE_IDS.includes(id)) ctx.addIssue({ code: "custom", path: [id], message: `Unknown rule id "${id}"` });
+  }
+});
 
 const baseFields = {
   name: z.string().trim().min(1, "Name is required").max(100, "Name is at most 100 characters"),
@@ -42,6 +50,7 @@ const baseFields = {
     .default({})
     .refine((m) => Object.keys(m).length <= 50, "At most 50 renamed commands"),
   allowRemediation: z.boolean().default(false),
+  ruleOverrides: ruleOverridesSchema.default({}),
 };
 
 function sentinelNeedsMaster(v: { mode?: InstanceMode; sentinelMaster?: string }, ctx: z.RefinementCtx) {
@@ -72,6 +81,7 @@ export const instancePatchSchema = z
     tags: baseFields.tags.optional(),
     renamedCommands: baseFields.renamedCommands.optional(),
     allowRemediation: z.boolean().optional(),
+    ruleOverrides: ruleOverridesSchema.optional(),
   })
   .strict();
 export type InstancePatch = z.infer<typeof instancePatchSchema>;
@@ -91,6 +101,11 @@ export interface InstancePublic {
   tags: Record<string, string>;
   renamedCommands: Record<string, string>;
   allowRemediation: boolean;
+  /**
+   * Rule id → threshold, replacing the rule table's default for this instance. Always sent by the
+   * API; optional only so fixtures written before it existed still type-check.
+   */
+  ruleOverrides?: Record<string, number>;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,0 +1,13 @@
+// Prometheus exposition: every sampled node's figures (labels instance, address, role) and Redline's own.
+import { withApi } from "@/lib/api/with-api";
+import { prometheusExposition } from "@/lib/metrics/metrics-service";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = withApi({
+  handler: async () => {
+    const { body, contentType } = await prometheusExposition();
+    return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
+  },
+});

@@ -1,0 +1,30 @@
+// A probe run request as both run routes take it (plain JSON and streamed): the path parameters,
+// the body checked against the probe's own parameter schema, and the instance's connection config.
+import "server-only";
+import { z } from "zod";
+import { ApiError } from "@/lib/api/problem";
+import { fieldErrors } from "@/lib/api/with-api";
+import { requireConnectionConfig } from "@/lib/instances/instance-service";
+import type { InstanceConnectionConfig } from "@/lib/store/instances-repo";
+import { getProbe, type AnyProbe } from "./registry";
+
+export const probeRunSchemas = {
+  params: z.object({ id: z.string().uuid("Not an instance id"), probeId: z.string().regex(/^[a-z0-9-]{1,64}$/, "Not a probe id") }),
+  body: z.record(z.string(), z.unknown()),
+};
+
+export interface ProbeRun {
+  probe: AnyProbe;
+  params: unknown;
+  config: InstanceConnectionConfig;
+}
+
+/** Throws ApiError not_found (probe or instance) or invalid_params (with the fields), as problem+json. */
+export async function resolveProbeRun(path: { id: string; probeId: string }, body: Record<string, unknown>): Promise<ProbeRun> {
+  const probe = getProbe(path.probeId);
+  if (!probe) throw new ApiError("not_found", `No probe named ${path.probeId}`);
+  const parsed = probe.params.safeParse(body);
+  if (!parsed.success) throw new ApiError("invalid_params", "Invalid probe parameters", fieldErrors(parsed.error));
+  const config = await requireConnectionConfig(path.id);
+  return { probe, params: parsed.data, config };
+}
