@@ -6,6 +6,7 @@ import { parseInfo, parseKeyValueLines, type CommandStat } from "@/lib/parse/inf
 import { parseSlowlog } from "@/lib/parse/slowlog";
 import type { CommandRunner } from "@/lib/redis/command-runner";
 import { readSnapshotConfig } from "./collect-snapshot";
+import { roundTripMs } from "./round-trip";
 import type { NodeSnapshot } from "./snapshot";
 
 export interface SampleRequest {
@@ -28,18 +29,10 @@ export interface CollectedSample {
   commandstats?: CommandStat[];
 }
 
-function elapsedMs(since: number): number {
-  return Math.round((performance.now() - since) * 1000) / 1000;
-}
-
 export async function collectSample(runner: CommandRunner, req: SampleRequest): Promise<CollectedSample> {
   // Sequential on purpose: each PING is one round trip, the latency being measured.
   const pingsMs: number[] = [];
-  for (let i = 0; i < req.pings; i++) {
-    const t = performance.now();
-    await runner.call(["PING"]);
-    pingsMs.push(elapsedMs(t));
-  }
+  for (let i = 0; i < req.pings; i++) pingsMs.push(await roundTripMs(runner));
 
   const wanted: Array<[string, string[]]> = [
     ["info", ["INFO"]],

@@ -4,6 +4,7 @@ import { parseInfo, parseKeyValueLines } from "@/lib/parse/info";
 import { parseConfigGet } from "@/lib/parse/config-get";
 import { parseSlowlog } from "@/lib/parse/slowlog";
 import type { CommandRunner } from "@/lib/redis/command-runner";
+import { roundTripMs } from "./round-trip";
 import { SNAPSHOT_CONFIG_KEYS, type NodeSnapshot } from "./snapshot";
 
 /**
@@ -25,9 +26,7 @@ export async function readSnapshotConfig(runner: CommandRunner): Promise<{ confi
 }
 
 export async function collectNodeSnapshot(runner: CommandRunner, opts: { slowlogEntries?: number } = {}): Promise<NodeSnapshot> {
-  const started = performance.now();
-  await runner.call(["PING"]);
-  const pingMs = performance.now() - started;
+  const pingMs = await roundTripMs(runner);
   const info = parseInfo(await runner.call(["INFO", "ALL"]));
   const { config, configError } = await readSnapshotConfig(runner);
 

@@ -171,4 +171,22 @@ describe("failure classes", () => {
       for (const c of fillers) c.disconnect();
     }
   });
+
+  it("MISCONF: writes and PING refused, yet health reads the server and names the failed save", async () => {
+    const lab = await startStandalone({ args: ["--enable-protected-configs", "yes"] });
+    stops.push(lab.stop);
+    // A save into /proc fails: rdb_last_bgsave_status:err, and with save points configured
+    // stop-writes-on-bgsave-error (the default) makes the server refuse writes and PING with MISCONF.
+    await labCommand(lab.node, ["SET", "k", "v"]);
+    await labCommand(lab.node, ["CONFIG", "SET", "save", "900 1"]); // MISCONF needs save points
+    await labCommand(lab.node, ["CONFIG", "SET", "dir", "/proc"]);
+    await labCommand(lab.node, ["BGSAVE"]);
+    await waitUntil(async () => String(await labCommand(lab.node, ["INFO", "persistence"])).includes("rdb_last_bgsave_status:err") || "save not failed yet", { timeoutMs: 5000, what: "failed BGSAVE" });
+    await expect(labCommand(lab.node, ["PING"])).rejects.toThrow(/MISCONF/);
+    const health = await getInstanceHealth(labConfig(lab.node), { fresh: true });
+    expect(health.status).toBe("critical");
+    expect(health.findings.map((f) => f.code)).toContain("persistence.bgsave-failed");
+    // Without save points the shutdown does not try (and fail) to save, so stop() is quick.
+    await labCommand(lab.node, ["CONFIG", "SET", "save", ""]);
+  });
 });
