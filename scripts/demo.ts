@@ -58,6 +58,22 @@ async function startScenario(id: string): Promise<string> {
   return `  ✗ ${id}: ${problem.detail ?? res.statusText}`;
 }
 
+/** Prints how many instances the fleet page shows, each time that number grows. */
+function watchRegistrations(since: number): NodeJS.Timeout {
+  let shown = 0;
+  return setInterval(async () => {
+    try {
+      const fleet = (await (await fetch(`${BASE}/api/instances`)).json()) as { instances: unknown[] };
+      if (fleet.instances.length > shown) {
+        shown = fleet.instances.length;
+        console.log(`  ${shown} instances on the fleet page after ${((Date.now() - since) / 1000).toFixed(0)} s`);
+      }
+    } catch {
+      // the server is busy starting scenarios; try again
+    }
+  }, 2000);
+}
+
 async function main() {
   step("Checking prerequisites");
   if (spawnSync("bash", [path.join(root, "scripts/doctor")], { stdio: "inherit" }).status !== 0) process.exit(1);
@@ -97,12 +113,12 @@ async function main() {
   const lab = (await (await fetch(`${BASE}/api/lab`)).json()) as { scenarios: Array<{ id: string; status: string; reason?: string }> };
   const queue = lab.scenarios.filter((s) => s.status !== "unavailable").map((s) => s.id);
   for (const s of lab.scenarios.filter((s) => s.status === "unavailable")) console.log(`  – ${s.id}: not available here (${s.reason})`);
-  // Two at a time: the fills are CPU-bound on a small machine.
-  await Promise.all(
-    [0, 1].map(async () => {
-      for (let id = queue.shift(); id && !stopping; id = queue.shift()) console.log(await startScenario(id));
-    }),
-  );
+  // All at once: each scenario registers its instances as soon as its servers are up, so the whole
+  // fleet is on the page within seconds while the fills (CPU-bound) drive each into its incident.
+  const started = Date.now();
+  const watcher = watchRegistrations(started);
+  await Promise.all(queue.map(async (id) => console.log(await startScenario(id))));
+  clearInterval(watcher);
   console.log(`\nRedline is running at ${BASE} (Lab page: ${BASE}/lab). Press Ctrl-C to stop everything.`);
 }
 

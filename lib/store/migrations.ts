@@ -135,6 +135,44 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("instances").dropColumn("rule_overrides").execute();
     },
   },
+  // Investigations: one row per incident worked through a playbook, and its append-only step records
+  // (probe results verbatim, notes), each written in one transaction with the investigation's updated_at.
+  "0007_investigations": {
+    async up(db: Kysely<unknown>) {
+      const isPg = await isPostgres(db);
+      await db.schema
+        .createTable("investigations")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("instance_id", "text", (c) => c.notNull())
+        .addColumn("playbook_id", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("root_cause_id", "text")
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addColumn("created_by", "text", (c) => c.notNull().defaultTo("local"))
+        .execute();
+      await db.schema.createIndex("investigations_instance_updated").on("investigations").columns(["instance_id", "updated_at"]).execute();
+      await db.schema.createIndex("investigations_status").on("investigations").column("status").execute();
+      await db.schema
+        .createTable("investigation_steps")
+        .addColumn("id", isPg ? "bigserial" : "integer", (c) => (isPg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn("investigation_id", "text", (c) => c.notNull().references("investigations.id").onDelete("cascade"))
+        .addColumn("step_id", "text")
+        .addColumn("probe_id", "text")
+        .addColumn("params", "text")
+        .addColumn("result", "text")
+        .addColumn("note", "text")
+        .addColumn("who", "text", (c) => c.notNull())
+        .addColumn("at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("investigation_steps_investigation_at").on("investigation_steps").columns(["investigation_id", "at", "id"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("investigation_steps").execute();
+      await db.schema.dropTable("investigations").execute();
+    },
+  },
 };
 
 async function isPostgres(db: Kysely<unknown>): Promise<boolean> {

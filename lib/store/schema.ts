@@ -71,10 +71,41 @@ export interface MetricMarkersTable {
   detail: string;
 }
 
+export interface InvestigationsTable {
+  id: string;
+  instance_id: string;
+  playbook_id: string;
+  /** open | mitigated | resolved */
+  status: string;
+  root_cause_id: string | null;
+  title: string;
+  created_at: number;
+  updated_at: number;
+  created_by: Generated<string>;
+}
+
+/** Append-only: a probe run (probe_id, params, result) or a note, never updated nor deleted. */
+export interface InvestigationStepsTable {
+  id: Generated<number>;
+  investigation_id: string;
+  /** Playbook step id; null for a note on the whole investigation. */
+  step_id: string | null;
+  probe_id: string | null;
+  /** JSON text. */
+  params: string | null;
+  /** JSON text: the ProbeResult verbatim. */
+  result: string | null;
+  note: string | null;
+  who: string;
+  at: number;
+}
+
 export interface Database {
   instances: InstancesTable;
   audit_log: AuditLogTable;
   metric_rollups: MetricRollupsTable;
   alerts: AlertsTable;
   metric_markers: MetricMarkersTable;
+  investigations: InvestigationsTable;
+  investigation_steps: InvestigationStepsTable;
 }

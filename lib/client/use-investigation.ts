@@ -1,0 +1,51 @@
+// An investigation in the browser: the detail (seeded by the server page), running a step, notes,
+// status and root cause. Every mutation answers only after the server saved it.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Investigation, InvestigationDetail, InvestigationStatus, InvestigationStepRecord } from "@/lib/investigations/types";
+import { apiFetch, shouldRetry } from "./api-fetch";
+import { investigationKeys } from "./investigation-keys";
+
+export function useInvestigation(id: string, initial: InvestigationDetail) {
+  return useQuery({
+    queryKey: investigationKeys.detail(id),
+    queryFn: async ({ signal }) => (await apiFetch<{ investigation: InvestigationDetail }>(`/api/investigations/${id}`, { signal })).investigation,
+    initialData: initial,
+    retry: shouldRetry,
+  });
+}
+
+export function useRunStep(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (stepId: string): Promise<InvestigationStepRecord> =>
+      (await apiFetch<{ step: InvestigationStepRecord }>(`/api/investigations/${id}/steps/${encodeURIComponent(stepId)}/run`, { method: "POST" })).step,
+    onSuccess: () => qc.invalidateQueries({ queryKey: investigationKeys.detail(id) }),
+  });
+}
+
+export interface InvestigationPatchInput {
+  status?: InvestigationStatus;
+  rootCauseId?: string | null;
+  note?: { stepId?: string | null; text: string };
+}
+
+export function usePatchInvestigation(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (patch: InvestigationPatchInput): Promise<InvestigationDetail> =>
+      (await apiFetch<{ investigation: InvestigationDetail }>(`/api/investigations/${id}`, { method: "PATCH", json: patch })).investigation,
+    onSuccess: (inv) => {
+      qc.setQueryData(investigationKeys.detail(id), inv);
+      return qc.invalidateQueries({ queryKey: investigationKeys.lists() });
+    },
+  });
+}
+
+export function useStartInvestigation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { instanceId: string; playbookId: string }): Promise<Investigation> =>
+      (await apiFetch<{ investigation: Investigation }>("/api/investigations", { method: "POST", json: input })).investigation,
+    onSuccess: () => qc.invalidateQueries({ queryKey: investigationKeys.lists() }),
+  });
+}

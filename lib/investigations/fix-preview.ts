@@ -1,0 +1,45 @@
+// What the Fix phase shows for each fix action: the exact command(s) when the fix needs no input,
+// otherwise the argv template with its placeholders named. Pure; nothing is ever sent from here.
+import type { FixAction, FixRisk, ManualFix } from "@/lib/playbooks/schema";
+import { renderFix } from "@/lib/playbooks/render-fix";
+
+export interface FixPreview {
+  id: string;
+  title: string;
+  risk: FixRisk;
+  /** The preview text, placeholders filled when the fix needs no input. */
+  preview: string;
+  /** One line per command, as typed in redis-cli. Empty for manual fixes. */
+  commands: string[];
+  /** Placeholders the engineer must fill before the commands are exact (empty: exact already). */
+  needs: string[];
+  target: NonNullable<FixAction["target"]>;
+  dataCost?: string;
+  minVersion?: string;
+  verifyCli?: string;
+  manual?: ManualFix;
+  when?: { anyOf: string[] };
+}
+
+const quote = (a: string) => (a === "" ? '""' : /[\s"'\\]/.test(a) ? JSON.stringify(a) : a);
+export const argvLine = (argv: readonly string[]) => argv.map(quote).join(" ");
+
+export function fixPreview(fix: FixAction): FixPreview {
+  const base = {
+    id: fix.id,
+    title: fix.title,
+    risk: fix.risk,
+    target: fix.target ?? "instance",
+    dataCost: fix.dataCost,
+    minVersion: fix.minVersion,
+    verifyCli: fix.verify.redisCli,
+    manual: fix.manual,
+    when: fix.when,
+  };
+  if (!fix.argv) return { ...base, preview: fix.preview, commands: [], needs: [] };
+  const rendered = renderFix(fix, {});
+  if (rendered.ok) return { ...base, preview: rendered.preview, commands: rendered.commands.map((c) => (c.node ? `# on ${c.node}\n` : "") + argvLine(c.argv)), needs: [] };
+  const needs = [...new Set([...fix.argv.join(" ").matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)].map((m) => m[1]!))];
+  const line = fix.forEach ? `${argvLine(fix.argv)}   # once per ${fix.forEach} entry` : argvLine(fix.argv);
+  return { ...base, preview: fix.preview, commands: [line], needs };
+}

@@ -1,0 +1,55 @@
+// The Investigation contract (DESIGN.md "Core contracts") as the repository, the API and the browser
+// share it. Pure types and constants: safe to import in the browser.
+import type { ProbeResult } from "@/lib/probes/types";
+
+export const INVESTIGATION_STATUSES = ["open", "mitigated", "resolved"] as const;
+export type InvestigationStatus = (typeof INVESTIGATION_STATUSES)[number];
+
+/** One append-only record: a probe run of a playbook step, or a note (on a step or on the whole investigation). */
+export interface InvestigationStepRecord {
+  id: number;
+  investigationId: string;
+  /** Playbook step id; null for a note on the whole investigation. */
+  stepId: string | null;
+  /** Set for probe runs, null for notes. */
+  probeId: string | null;
+  params: Record<string, unknown> | null;
+  /** The ProbeResult exactly as the probe returned it. */
+  result: ProbeResult | null;
+  note: string | null;
+  who: string;
+  /** ISO time the record was written. */
+  at: string;
+}
+
+export interface Investigation {
+  id: string;
+  instanceId: string;
+  playbookId: string;
+  status: InvestigationStatus;
+  rootCauseId: string | null;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+}
+
+export interface InvestigationWithSteps extends Investigation {
+  /** Oldest first. */
+  steps: InvestigationStepRecord[];
+}
+
+export type HypothesisState = "confirmed" | "ruled-out" | "open";
+
+export interface Hypothesis {
+  rootCauseId: string;
+  title: string;
+  state: HypothesisState;
+  /** The finding codes, seen in saved step results, that decided the state (empty when open). */
+  decidedBy: string[];
+}
+
+/** What GET /api/investigations/:id answers. */
+export interface InvestigationDetail extends InvestigationWithSteps {
+  hypotheses: Hypothesis[];
+}
