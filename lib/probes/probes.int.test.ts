@@ -1,9 +1,9 @@
 // Every probe against real redis-server processes: a standalone with a password, a replica pair and
 // a 3-master cluster. Never the developer's Redis on 6379 (the lab picks free ports).
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLabClient, labCommand, sleep, startCluster, startReplicaPair, startStandalone, type RedisProcess, type Topology } from "@/lib/lab";
 import { getConnectionManager } from "@/lib/redis/connection-manager";
+import { labConfig } from "@/lib/testing/instance-config";
 import type { InstanceConnectionConfig } from "@/lib/store/instances-repo";
 import type { ClientsData } from "./clients";
 import type { ClusterData } from "./cluster";
@@ -26,21 +26,7 @@ let standalone: Topology & { node: RedisProcess };
 let pair: Topology & { master: RedisProcess; replica: RedisProcess };
 let cluster: Topology;
 
-function config(node: RedisProcess, over: Partial<InstanceConnectionConfig> = {}): InstanceConnectionConfig {
-  return {
-    id: randomUUID(),
-    name: `lab-${node.port}`,
-    host: node.host,
-    port: node.port,
-    password: node.password,
-    db: 0,
-    tls: { enabled: false, skipVerify: false },
-    mode: "standalone",
-    renamedCommands: {},
-    allowRemediation: false,
-    ...over,
-  };
-}
+const config = (node: RedisProcess, over: Partial<InstanceConnectionConfig> = {}) => labConfig(node, over);
 
 async function run<D>(probeId: string, target: InstanceConnectionConfig, params: Record<string, unknown> = {}): Promise<ProbeResult<D>> {
   const probe = getProbe(probeId)!;

@@ -114,23 +114,10 @@ export class CommandRunner {
   async pipeline(commands: readonly (readonly CommandArg[])[], opts: { timeoutMs?: number } = {}): Promise<Array<[RedisFailure | null, unknown]>> {
     this.options.signal?.throwIfAborted();
     for (const argv of commands) this.check(argv);
-    const started = performance.now();
     const records = commands.map((argv) => ({ argv: argv.map(shown), durationMs: 0, node: this.conn.address }) as CommandRecord);
-    this.options.log.push(...records);
-    try {
-      const client = await this.conn.ready(this.conn.options.connectTimeoutMs);
-      const pipe = client.pipeline();
+    return this.runPipeline(records, commands.length, opts.timeoutMs, (pipe) => {
       for (const [name, ...args] of commands) pipe.call(this.wireName(String(name)), ...args);
-      const replies = (await withTimeout(pipe.exec(), opts.timeoutMs ?? this.options.timeoutMs, this.conn.address)) ?? [];
-      return replies.map(([err, value]) => [err ? this.explain(err) : null, value]);
-    } catch (err) {
-      const failure = this.explain(err);
-      for (const r of records) r.error = failure.code;
-      throw failure;
-    } finally {
-      const each = round((performance.now() - started) / Math.max(1, commands.length));
-      for (const r of records) r.durationMs = each;
-    }
+    });
   }
 
   /**
@@ -144,12 +131,8 @@ export class CommandRunner {
     const shownTemplates = templates.map(shownTemplate);
     for (const argv of shownTemplates) this.check(argv);
     const records: CommandRecord[] = shownTemplates.map((argv) => ({ argv, durationMs: 0, node: this.conn.address, count: keys.length }));
-    this.options.log.push(...records);
-    const started = performance.now();
-    try {
-      const client = await this.conn.ready(this.conn.options.connectTimeoutMs);
-      const wired = templates.map((t) => ({ name: this.wireName(String(t[0])), args: t.slice(1), at: t.indexOf(KEY) - 1 }));
-      const pipe = client.pipeline();
+    const wired = templates.map((t) => ({ name: this.wireName(String(t[0])), args: t.slice(1), at: t.indexOf(KEY) - 1 }));
+    return this.runPipeline(records, keys.length * wired.length, opts.timeoutMs, (pipe) => {
       for (const key of keys) {
         for (const w of wired) {
           const args = w.args.slice() as CommandArg[];
@@ -157,7 +140,24 @@ export class CommandRunner {
           pipe.call(w.name, ...args);
         }
       }
-      const replies = keys.length ? ((await withTimeout(pipe.exec(), opts.timeoutMs ?? this.options.timeoutMs, this.conn.address)) ?? []) : [];
+    });
+  }
+
+  /** Sends one pipeline, bounded by the timeout; logs its records with the time shared among them. */
+  private async runPipeline(
+    records: CommandRecord[],
+    size: number,
+    timeoutMs: number | undefined,
+    fill: (pipe: ReturnType<Awaited<ReturnType<NodeConnection["ready"]>>["pipeline"]>) => void,
+  ): Promise<Array<[RedisFailure | null, unknown]>> {
+    this.options.log.push(...records);
+    const started = performance.now();
+    try {
+      if (size === 0) return [];
+      const client = await this.conn.ready(this.conn.options.connectTimeoutMs);
+      const pipe = client.pipeline();
+      fill(pipe);
+      const replies = (await withTimeout(pipe.exec(), timeoutMs ?? this.options.timeoutMs, this.conn.address)) ?? [];
       return replies.map(([err, value]) => [err ? this.explain(err) : null, value]);
     } catch (err) {
       const failure = this.explain(err);
