@@ -2,7 +2,7 @@
 // the two-connection limit, and every failure class DESIGN.md names.
 import { afterAll, describe, expect, it } from "vitest";
 import type { Redis } from "ioredis";
-import { createLabClient, findFreePort, labCommand, startCluster, startReplicaPair, startStandalone, waitUntil } from "@/lib/lab";
+import { createLabClient, findFreePort, labCommand, startCluster, startRedis, startReplicaPair, startStandalone, waitUntil } from "@/lib/lab";
 import { getConnectionManager } from "@/lib/redis/connection-manager";
 import { getInstanceHealth } from "@/lib/metrics/health-service";
 import { collectNodeSnapshot } from "@/lib/metrics/collect-snapshot";
@@ -86,6 +86,30 @@ describe("replica pair", () => {
     expect(r.summary.role).toBe("replica");
     expect(r.nodes[0]!.signals!["replication.link_down"]).toBe(0);
     expect(r.status).toBe("ok");
+  });
+});
+
+describe("sentinel", () => {
+  it("discovers the master and its replica through a sentinel, and reads the master's health", async () => {
+    const pair = await startReplicaPair({ password: "sentinel-pw" });
+    stops.push(pair.stop);
+    const sentinel = await startRedis({
+      args: ["--sentinel", "--sentinel", "monitor", "orders", pair.master.host, String(pair.master.port), "1", "--sentinel", "auth-pass", "orders", "sentinel-pw"],
+    });
+    stops.push(sentinel.stop);
+    const config = labConfig({ host: sentinel.host, port: sentinel.port, password: "sentinel-pw" }, { mode: "sentinel", sentinelMaster: "orders" });
+    // The sentinel learns the replica from the master's INFO within a few seconds.
+    await waitUntil(
+      async () => ((await getConnectionManager().forInstance(config).topology({ fresh: true })).nodes.length === 2 ? true : "replica not known yet"),
+      { timeoutMs: 15_000, what: "sentinel knows the replica" },
+    );
+    const health = await getInstanceHealth(config, { fresh: true });
+    expect(health.nodes.map((n) => [n.node.port, n.node.role])).toEqual([
+      [pair.master.port, "master"],
+      [pair.replica.port, "replica"],
+    ]);
+    expect(health.status).toBe("ok");
+    expect(health.summary.role).toBe("master");
   });
 });
 
