@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { FleetEntry } from "@/lib/client/types";
 import { formatBytes, formatCount, formatOps, percentOf } from "@/lib/client/format";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { FiringCountBadge } from "@/components/alerts/firing-count-badge";
 import { cx } from "@/lib/client/cx";
 import { InstanceProblem } from "./instance-problem";
 
@@ -14,7 +15,7 @@ function Limit({ value }: { value: string }) {
   return <span className="text-muted"> / {value}</span>;
 }
 
-export function FleetRow({ entry }: { entry: FleetEntry }) {
+export function FleetRow({ entry, firing = 0 }: { entry: FleetEntry; firing?: number }) {
   const { instance, health } = entry;
   const s = health.summary;
   const down = health.status === "unreachable";
@@ -28,6 +29,11 @@ export function FleetRow({ entry }: { entry: FleetEntry }) {
         <Link href={`/instances/${instance.id}`} className="font-semibold">
           {instance.name}
         </Link>
+        {firing > 0 && (
+          <span className="ml-2">
+            <FiringCountBadge count={firing} />
+          </span>
+        )}
         {Object.keys(instance.tags).length > 0 && (
           <div className="mt-1 flex flex-wrap gap-1">
             {Object.entries(instance.tags).map(([k, v]) => (

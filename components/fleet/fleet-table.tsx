@@ -8,9 +8,11 @@ interface FleetTableProps {
   entries: FleetEntry[];
   sort: FleetSort;
   onSort: (key: FleetSortKey) => void;
+  /** Firing alerts per instance id. */
+  firing?: ReadonlyMap<string, number>;
 }
 
-export function FleetTable({ entries, sort, onSort }: FleetTableProps) {
+export function FleetTable({ entries, sort, onSort, firing }: FleetTableProps) {
   const h = { sort, onSort };
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
@@ -35,7 +37,7 @@ export function FleetTable({ entries, sort, onSort }: FleetTableProps) {
         </thead>
         <tbody>
           {entries.map((e) => (
-            <FleetRow key={e.instance.id} entry={e} />
+            <FleetRow key={e.instance.id} entry={e} firing={firing?.get(e.instance.id)} />
           ))}
         </tbody>
       </table>

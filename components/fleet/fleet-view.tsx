@@ -3,10 +3,13 @@
 "use client";
 import { useMemo, useState } from "react";
 import { useFleet } from "@/lib/client/use-fleet";
+import { useOpenAlerts } from "@/lib/client/use-alerts";
+import { firingCountByInstance } from "@/lib/client/alert-view";
 import { countByStatus, DEFAULT_FLEET_SORT, filterFleet, nextSort, sortFleet, tagPairs, type FleetSort } from "@/lib/client/fleet-view";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { FiringAlertsPanel } from "@/components/alerts/firing-alerts-panel";
 import { FleetCounts } from "./fleet-counts";
 import { FleetEmpty } from "./fleet-empty";
 import { FleetSkeleton } from "./fleet-skeleton";
@@ -15,12 +18,14 @@ import { FleetToolbar } from "./fleet-toolbar";
 
 export function FleetView() {
   const fleet = useFleet();
+  const openAlerts = useOpenAlerts();
   const [sort, setSort] = useState<FleetSort>(DEFAULT_FLEET_SORT);
   const [tag, setTag] = useState("");
   const [search, setSearch] = useState("");
   const all = fleet.data;
   const tags = useMemo(() => tagPairs(all ?? []), [all]);
   const shown = useMemo(() => sortFleet(filterFleet(all ?? [], { tag, search }), sort), [all, tag, search, sort]);
+  const firing = useMemo(() => firingCountByInstance(openAlerts.data ?? []), [openAlerts.data]);
 
   if (fleet.isPending) return <FleetSkeleton />;
   if (!all) {
@@ -31,6 +36,7 @@ export function FleetView() {
   return (
     <div className="space-y-4">
       <FleetCounts counts={countByStatus(all)} total={all.length} />
+      <FiringAlertsPanel />
       {fleet.isError && (
         <ErrorPanel
           error={fleet.error}
@@ -58,7 +64,7 @@ export function FleetView() {
         {shown.length === all.length ? `${all.length} instances` : `Showing ${shown.length} of ${all.length} instances`}
       </p>
       {shown.length > 0 ? (
-        <FleetTable entries={shown} sort={sort} onSort={(key) => setSort((s) => nextSort(s, key))} />
+        <FleetTable entries={shown} sort={sort} onSort={(key) => setSort((s) => nextSort(s, key))} firing={firing} />
       ) : (
         <p className="rounded-lg border border-dashed border-line-strong p-6 text-center text-muted">No instance matches these filters.</p>
       )}

@@ -1,5 +1,6 @@
-// The instance page's live part: header, figures, findings, nodes and probes. Settings come from the
-// server render (then the cache, so an edit shows at once); health refreshes every 5 s.
+// The instance page's live part: header, figures, live charts, findings, nodes, alerts and probes.
+// Settings come from the server render (then the cache, so an edit shows at once); health
+// refreshes every 5 s, charts every 2 s.
 "use client";
 import { RefreshCw } from "lucide-react";
 import type { InstancePublic } from "@/lib/client/types";
@@ -9,10 +10,12 @@ import { Card } from "@/components/ui/card";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { LoadingStatus, Skeleton } from "@/components/ui/skeleton";
 import { ProbesPanel } from "@/components/probes/probes-panel";
+import { InstanceAlertsCard } from "@/components/alerts/instance-alerts-card";
 import { cx } from "@/lib/client/cx";
 import { FindingsList } from "./findings-list";
 import { InstanceFigures } from "./instance-figures";
 import { InstanceHeader } from "./instance-header";
+import { LiveMetricsCard } from "./live-metrics-card";
 import { NodeTable } from "./node-table";
 
 export function InstanceView({ initial }: { initial: InstancePublic }) {
@@ -47,12 +50,16 @@ export function InstanceView({ initial }: { initial: InstancePublic }) {
           </div>
         )
       ) : (
+        h.status !== "unreachable" && (
+          <Card id="figures" title="Figures" actions={refresh}>
+            <InstanceFigures health={h} />
+          </Card>
+        )
+      )}
+      {/* Charts have their own query: they show the sampler's history even while health is loading or down. */}
+      <LiveMetricsCard instanceId={instance.id} />
+      {h && (
         <>
-          {h.status !== "unreachable" && (
-            <Card id="figures" title="Figures" actions={refresh}>
-              <InstanceFigures health={h} />
-            </Card>
-          )}
           <Card id="findings" title={`Findings (${h.findings.length})`} actions={h.status === "unreachable" ? refresh : undefined}>
             <FindingsList findings={h.findings} />
           </Card>
@@ -63,6 +70,7 @@ export function InstanceView({ initial }: { initial: InstancePublic }) {
           )}
         </>
       )}
+      <InstanceAlertsCard instanceId={instance.id} />
       <ProbesPanel instanceId={instance.id} />
     </div>
   );

@@ -19,3 +19,19 @@ export const labKeys = {
   all: ["lab"] as const,
   list: () => [...labKeys.all, "list"] as const,
 };
+
+export const metricKeys = {
+  all: ["metrics"] as const,
+  instanceAll: (id: string) => [...metricKeys.all, "instance", id] as const,
+  /** Series ids sorted, so the same chart set asked in another order shares one cache entry. */
+  instance: (id: string, window: string, series?: readonly string[]) =>
+    [...metricKeys.instanceAll(id), window, series && series.length ? [...series].sort().join(",") : "all"] as const,
+};
+
+export const alertKeys = {
+  all: ["alerts"] as const,
+  /** Pending and firing alerts of the whole fleet. */
+  open: () => [...alertKeys.all, "open"] as const,
+  /** One instance's alerts, history included. */
+  instance: (id: string) => [...alertKeys.all, "instance", id] as const,
+};

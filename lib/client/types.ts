@@ -7,8 +7,12 @@ import type { Finding, Severity } from "@/lib/probes/finding";
 import type { CommandRecord, ProbeCost, ProbeError, ProbeResult } from "@/lib/probes/types";
 import type { InstancePublic } from "@/lib/api/schemas/instance";
 import type { ProbeCatalogEntry } from "@/lib/probes/registry";
+import type { InstanceMetrics, MetricSeries } from "@/lib/metrics/metrics-response";
+import type { Marker } from "@/lib/metrics/marker";
+import type { AlertState, AlertView } from "@/lib/metrics/alert-state";
 
 export type { FleetEntry, FleetHealth, ConnectionTestResult, HealthStatus, InstanceHealth, NodeHealth, Finding, Severity, CommandRecord, ProbeCost, ProbeError, ProbeResult, InstancePublic, ProbeCatalogEntry };
+export type { InstanceMetrics, MetricSeries, Marker, AlertState, AlertView };
 
 export interface FleetResponse {
   instances: FleetEntry[];
@@ -27,4 +31,10 @@ export interface ProbeRunResponse {
 }
 export interface ConnectionTestResponse {
   result: ConnectionTestResult;
+}
+export interface MetricsResponse {
+  metrics: InstanceMetrics;
+}
+export interface AlertsResponse {
+  alerts: AlertView[];
 }
