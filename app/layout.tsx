@@ -1,4 +1,5 @@
-// Root layout: theme applied before first paint, skip link, header, and the client providers.
+// Root layout: theme applied before first paint, skip link, header, the client providers, and the
+// signed-in user (read here, on the server, and handed to client components for hiding controls).
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -6,6 +7,8 @@ import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/layout/site-header";
 import { DEFAULT_THEME, THEME_INIT_SCRIPT } from "@/lib/client/theme";
 import { readEnv } from "@/lib/config/env";
+import { RoleProvider } from "@/components/auth/role-provider";
+import { currentUser } from "@/lib/security/page-user";
 
 export const metadata: Metadata = {
   title: { default: "Redline", template: "%s · Redline" },
@@ -23,7 +26,9 @@ export const viewport: Viewport = {
   colorScheme: "dark light",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const caller = await currentUser();
+  const user = caller ? { name: caller.name, role: caller.role } : null;
   return (
     // suppressHydrationWarning: the inline script may change data-theme before React hydrates.
     <html lang="en" data-theme={DEFAULT_THEME} suppressHydrationWarning>
@@ -38,10 +43,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <Providers>
-          <SiteHeader lab={readEnv().labEnabled} />
-          <main id="main" tabIndex={-1} className="mx-auto max-w-[96rem] px-4 py-6 outline-none sm:px-6">
-            {children}
-          </main>
+          <RoleProvider user={user}>
+            <SiteHeader lab={readEnv().labEnabled} user={user} />
+            <main id="main" tabIndex={-1} className="mx-auto max-w-[96rem] px-4 py-6 outline-none sm:px-6">
+              {children}
+            </main>
+          </RoleProvider>
         </Providers>
       </body>
     </html>

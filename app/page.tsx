@@ -1,7 +1,9 @@
 // Fleet page (home): every registered instance with its live health, worst first.
 import { FleetView } from "@/components/fleet/fleet-view";
+import { requirePageUser } from "@/lib/security/page-user";
 
-export default function FleetPage() {
+export default async function FleetPage() {
+  await requirePageUser("viewer", "/");
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Fleet</h1>

@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 
 const HOST = process.env.HOST ?? "127.0.0.1";
 const PORT = Number(process.env.PORT ?? 3000);
@@ -11,6 +12,11 @@ const BASE = `http://${HOST}:${PORT}`;
 const DATA_DIR = path.resolve(process.env.REDLINE_DATA_DIR ?? "data/demo");
 const SIZE = process.env.REDLINE_DEMO_SIZE === "small" ? "small" : "large";
 const root = path.resolve(__dirname, "..");
+// The demo talks to its own server with a bootstrap (admin) token made for this run only, and sets
+// the first admin's password so that the person running the demo can sign in.
+const TOKEN = process.env.REDLINE_BOOTSTRAP_TOKEN ?? `demo-${randomBytes(24).toString("base64url")}`;
+const ADMIN_PASSWORD = process.env.REDLINE_ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
+const AUTH = { authorization: `Bearer ${TOKEN}` };
 
 function step(msg: string) {
   console.log(`\n▶ ${msg}`);
@@ -39,7 +45,7 @@ async function waitForServer(server: ChildProcess, timeoutMs: number) {
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`Redline exited with code ${server.exitCode}; see ${DATA_DIR}/server.log`);
     try {
-      const res = await fetch(`${BASE}/api/lab`);
+      const res = await fetch(`${BASE}/api/lab`, { headers: AUTH });
       if (res.ok) return;
     } catch {
       // not listening yet
@@ -51,7 +57,7 @@ async function waitForServer(server: ChildProcess, timeoutMs: number) {
 
 async function startScenario(id: string): Promise<string> {
   const started = Date.now();
-  const res = await fetch(`${BASE}/api/lab/${id}/start`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ size: SIZE }) });
+  const res = await fetch(`${BASE}/api/lab/${id}/start`, { method: "POST", headers: { "content-type": "application/json", ...AUTH }, body: JSON.stringify({ size: SIZE }) });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (res.ok) return `  ✔ ${id} (${seconds} s)`;
   const problem = (await res.json().catch(() => ({}))) as { detail?: string };
@@ -63,7 +69,7 @@ function watchRegistrations(since: number): NodeJS.Timeout {
   let shown = 0;
   return setInterval(async () => {
     try {
-      const fleet = (await (await fetch(`${BASE}/api/instances`)).json()) as { instances: unknown[] };
+      const fleet = (await (await fetch(`${BASE}/api/instances`, { headers: AUTH })).json()) as { instances: unknown[] };
       if (fleet.instances.length > shown) {
         shown = fleet.instances.length;
         console.log(`  ${shown} instances on the fleet page after ${((Date.now() - since) / 1000).toFixed(0)} s`);
@@ -87,7 +93,7 @@ async function main() {
   const log = fs.openSync(path.join(DATA_DIR, "server.log"), "a");
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", HOST, "-p", String(PORT)], {
     cwd: root,
-    env: { ...process.env, REDLINE_DATA_DIR: DATA_DIR, REDLINE_LAB: "1", NODE_OPTIONS: "" },
+    env: { ...process.env, REDLINE_DATA_DIR: DATA_DIR, REDLINE_LAB: "1", NODE_OPTIONS: "", REDLINE_BOOTSTRAP_TOKEN: TOKEN, REDLINE_ADMIN_PASSWORD: ADMIN_PASSWORD },
     stdio: ["ignore", log, log],
   });
   let stopping = false;
@@ -110,7 +116,7 @@ async function main() {
   await waitForServer(server, 60_000);
 
   step(`Starting the incident lab (${SIZE} sizes); open ${BASE} to watch the fleet fill up`);
-  const lab = (await (await fetch(`${BASE}/api/lab`)).json()) as { scenarios: Array<{ id: string; status: string; reason?: string }> };
+  const lab = (await (await fetch(`${BASE}/api/lab`, { headers: AUTH })).json()) as { scenarios: Array<{ id: string; status: string; reason?: string }> };
   const queue = lab.scenarios.filter((s) => s.status !== "unavailable").map((s) => s.id);
   for (const s of lab.scenarios.filter((s) => s.status === "unavailable")) console.log(`  – ${s.id}: not available here (${s.reason})`);
   // All at once: each scenario registers its instances as soon as its servers are up, so the whole
@@ -120,6 +126,8 @@ async function main() {
   await Promise.all(queue.map(async (id) => console.log(await startScenario(id))));
   clearInterval(watcher);
   console.log(`\nRedline is running at ${BASE} (Lab page: ${BASE}/lab). Press Ctrl-C to stop everything.`);
+  // The data dir is fresh, so this is the first admin's password (set from this run's value).
+  console.log(`Sign in as admin with the password ${ADMIN_PASSWORD}`);
 }
 
 main().catch((err) => {

@@ -9,6 +9,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { DeleteInstanceButton } from "./delete-instance-button";
+import { RoleGate } from "@/components/auth/role-gate";
 
 export function InstanceHeader({ instance, health, updatedAt }: { instance: InstancePublic; health?: InstanceHealth; updatedAt: number }) {
   const address = `${instance.host}:${instance.port}`;
@@ -47,13 +48,15 @@ export function InstanceHeader({ instance, health, updatedAt }: { instance: Inst
             </ul>
           )}
         </div>
-        <div className="flex gap-2">
-          <ButtonLink href={`/instances/${instance.id}/edit`}>
-            <Pencil aria-hidden className="size-4" />
-            Edit
-          </ButtonLink>
-          <DeleteInstanceButton id={instance.id} name={instance.name} />
-        </div>
+        <RoleGate role="admin">
+          <div className="flex gap-2">
+            <ButtonLink href={`/instances/${instance.id}/edit`}>
+              <Pencil aria-hidden className="size-4" />
+              Edit
+            </ButtonLink>
+            <DeleteInstanceButton id={instance.id} name={instance.name} />
+          </div>
+        </RoleGate>
       </div>
       {health?.status === "unreachable" && health.reason && (
         <div role="status" className="rounded-lg border border-down/50 bg-down-soft p-4">

@@ -11,6 +11,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { LoadingStatus, Skeleton } from "@/components/ui/skeleton";
 import { ProbesPanel } from "@/components/probes/probes-panel";
 import { InstanceAlertsCard } from "@/components/alerts/instance-alerts-card";
+import { TriageCard } from "@/components/triage/triage-card";
 import { cx } from "@/lib/client/cx";
 import { FindingsList } from "./findings-list";
 import { InstanceFigures } from "./instance-figures";
@@ -32,6 +33,7 @@ export function InstanceView({ initial }: { initial: InstancePublic }) {
   return (
     <div className="space-y-6">
       <InstanceHeader instance={instance} health={h} updatedAt={health.dataUpdatedAt} />
+      <TriageCard instanceId={instance.id} />
       {health.isError && (
         <ErrorPanel
           error={health.error}

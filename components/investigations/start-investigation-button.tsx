@@ -6,6 +6,7 @@ import { ClipboardList } from "lucide-react";
 import { useStartInvestigation } from "@/lib/client/use-investigation";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { useCan } from "@/components/auth/role-provider";
 
 interface Props {
   instanceId: string;
@@ -18,6 +19,8 @@ interface Props {
 export function StartInvestigationButton({ instanceId, playbookId, label = "Start investigation", size = "sm", variant = "primary" }: Props) {
   const router = useRouter();
   const start = useStartInvestigation();
+  // Starting an investigation is a responder's job; viewers follow it once it exists.
+  if (!useCan("responder")) return null;
   return (
     <div className="space-y-2">
       <Button

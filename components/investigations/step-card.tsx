@@ -13,6 +13,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { controlClasses } from "@/components/ui/field";
 import { ProbeResultView } from "@/components/probes/probe-result-view";
+import { RoleGate } from "@/components/auth/role-gate";
 
 interface Props {
   investigationId: string;
@@ -49,10 +50,12 @@ export function StepCard({ investigationId, index, step, records, condition }: P
         <h3 id={`step-${step.id}`} className="text-base font-semibold">
           {index + 1}. {step.title}
         </h3>
-        <Button variant="primary" size="sm" busy={run.isPending} onClick={() => run.mutate(step.id)}>
-          {!run.isPending && <Play aria-hidden className="size-4" />}
-          {run.isPending ? "Running…" : results.length ? "Run again" : "Run"}
-        </Button>
+        <RoleGate role="responder">
+          <Button variant="primary" size="sm" busy={run.isPending} onClick={() => run.mutate(step.id)}>
+            {!run.isPending && <Play aria-hidden className="size-4" />}
+            {run.isPending ? "Running…" : results.length ? "Run again" : "Run"}
+          </Button>
+        </RoleGate>
       </div>
       {step.when && (
         <p className={condition.applies ? "text-sm text-fg" : "text-sm text-muted"}>

@@ -8,6 +8,7 @@ import { useLabAction, type LabAction } from "@/lib/client/use-lab";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { LabStatusBadge } from "./lab-status-badge";
+import { RoleGate } from "@/components/auth/role-gate";
 
 export function LabScenarioCard({ scenario, size }: { scenario: LabScenarioState; size: "small" | "large" }) {
   const action = useLabAction();
@@ -28,24 +29,26 @@ export function LabScenarioCard({ scenario, size }: { scenario: LabScenarioState
           <p className="mt-1 max-w-4xl text-sm text-muted">{scenario.description}</p>
           <p className="mt-1 font-mono text-xs text-muted">id: {scenario.id}</p>
         </div>
-        <div className="flex flex-wrap gap-2">
-          {!active && (
-            <Button variant="primary" size="sm" busy={action.isPending && action.variables?.action === "start"} disabled={busy || scenario.status === "unavailable"} onClick={() => run("start")}>
-              <Play aria-hidden className="size-4" />
-              Start
+        <RoleGate role="responder">
+          <div className="flex flex-wrap gap-2">
+            {!active && (
+              <Button variant="primary" size="sm" busy={action.isPending && action.variables?.action === "start"} disabled={busy || scenario.status === "unavailable"} onClick={() => run("start")}>
+                <Play aria-hidden className="size-4" />
+                Start
+              </Button>
+            )}
+            {active && (
+              <Button variant="danger" size="sm" busy={action.isPending && action.variables?.action === "stop"} disabled={busy} onClick={() => run("stop")}>
+                <Square aria-hidden className="size-4" />
+                Stop
+              </Button>
+            )}
+            <Button size="sm" busy={action.isPending && action.variables?.action === "reset"} disabled={busy || scenario.status === "unavailable"} onClick={() => run("reset")}>
+              <RotateCcw aria-hidden className="size-4" />
+              Reset
             </Button>
-          )}
-          {active && (
-            <Button variant="danger" size="sm" busy={action.isPending && action.variables?.action === "stop"} disabled={busy} onClick={() => run("stop")}>
-              <Square aria-hidden className="size-4" />
-              Stop
-            </Button>
-          )}
-          <Button size="sm" busy={action.isPending && action.variables?.action === "reset"} disabled={busy || scenario.status === "unavailable"} onClick={() => run("reset")}>
-            <RotateCcw aria-hidden className="size-4" />
-            Reset
-          </Button>
-        </div>
+          </div>
+        </RoleGate>
       </div>
       {scenario.reason && <p className="mt-2 text-sm text-warn">{scenario.reason}</p>}
       {action.error && <ErrorPanel className="mt-3" error={action.error} live />}

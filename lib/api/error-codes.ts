@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | "conflict"
   | "forbidden"
   | "unauthorized"
+  | "too_many_requests"
   | "internal_error"
   | "probe_failed"
   | "lab_failed"
@@ -22,6 +23,7 @@ export const STATUS: Record<ApiErrorCode, number> = {
   conflict: 409,
   forbidden: 403,
   unauthorized: 401,
+  too_many_requests: 429,
   internal_error: 500,
   probe_failed: 500,
   lab_failed: 500,
@@ -45,6 +47,7 @@ export const TITLES: Record<ApiErrorCode, string> = {
   conflict: "Conflict",
   forbidden: "Forbidden",
   unauthorized: "Sign-in required",
+  too_many_requests: "Too many requests",
   internal_error: "Internal error",
   probe_failed: "Probe failed",
   lab_failed: "Lab scenario failed",

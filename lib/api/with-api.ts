@@ -1,10 +1,13 @@
-// The one wrapper every API route goes through: parses params, query and body with zod, maps every
-// failure to problem+json, and never caches. Routes stay thin.
+// The one wrapper every API route goes through: authenticates the caller and checks the route's
+// declared role (required, so no route can forget it), parses params, query and body with zod, maps
+// every failure to problem+json, and never caches. Routes stay thin.
 import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { logger } from "@/lib/log/logger";
 import { scrubSecrets } from "@/lib/security/scrub";
+import { authorize, type AuthLevel } from "@/lib/security/authorize";
+import type { Caller } from "@/lib/security/caller";
 import { ApiError, problemResponse, toProblem, type FieldError } from "./problem";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -15,14 +18,21 @@ interface Schemas<P, Q, B> {
   body?: z.ZodType<B>;
 }
 
-export interface ApiContext<P, Q, B> {
+export interface ApiContext<P, Q, B, A extends AuthLevel = AuthLevel> {
   req: NextRequest;
+  /** Who is calling; on a public route, whoever is signed in, if anyone. */
+  user: A extends "public" ? Caller | undefined : Caller;
   params: P;
   query: Q;
   body: B;
 }
 
-type Handler<P, Q, B> = (ctx: ApiContext<P, Q, B>) => Promise<Response | object>;
+type Handler<P, Q, B, A extends AuthLevel> = (ctx: ApiContext<P, Q, B, A>) => Promise<Response | object>;
+
+export type RouteHandler = ((req: NextRequest, segment: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & {
+  /** The role this route needs, for the route table test and reviewers. */
+  auth: AuthLevel;
+};
 
 type Issue = z.core.$ZodIssue;
 
@@ -64,13 +74,20 @@ async function readBody(req: NextRequest): Promise<unknown> {
   }
 }
 
-export function withApi<P = undefined, Q = undefined, B = undefined>(opts: { schemas?: Schemas<P, Q, B>; status?: number; handler: Handler<P, Q, B> }) {
-  return async function route(req: NextRequest, segment: { params: Promise<Record<string, string | string[]>> }): Promise<Response> {
+export function withApi<P = undefined, Q = undefined, B = undefined, A extends AuthLevel = AuthLevel>(opts: {
+  auth: A;
+  schemas?: Schemas<P, Q, B>;
+  status?: number;
+  handler: Handler<P, Q, B, A>;
+}): RouteHandler {
+  const route = async function route(req: NextRequest, segment: { params: Promise<Record<string, string | string[]>> }): Promise<Response> {
     try {
+      // Before any parsing: an anonymous caller learns nothing, not even which parameters are valid.
+      const user = (await authorize(req, opts.auth)) as ApiContext<P, Q, B, A>["user"];
       const params = parse(opts.schemas?.params, await segment.params, "path parameters");
       const query = parse(opts.schemas?.query, Object.fromEntries(req.nextUrl.searchParams), "query");
       const body = opts.schemas?.body ? parse(opts.schemas.body, await readBody(req), "body") : (undefined as B);
-      const out = await opts.handler({ req, params, query, body });
+      const out = await opts.handler({ req, user, params, query, body });
       if (out instanceof Response) return out;
       return Response.json(out, { status: opts.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (err) {
@@ -81,4 +98,5 @@ export function withApi<P = undefined, Q = undefined, B = undefined>(opts: { sch
       return problemResponse({ ...problem, detail: problem.detail && scrubSecrets(problem.detail) });
     }
   };
+  return Object.assign(route, { auth: opts.auth as AuthLevel });
 }

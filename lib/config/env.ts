@@ -9,6 +9,10 @@ export interface ServerEnv {
   commandTimeoutMs: number;
   connectTimeoutMs: number;
   labEnabled: boolean;
+  /** An admin Bearer token for scripted set-ups and tests; never logged. */
+  bootstrapToken: string | undefined;
+  /** The first admin's password on first start; generated and printed once when unset. */
+  adminPassword: string | undefined;
 }
 
 function positiveInt(value: string | undefined, fallback: number): number {
@@ -24,5 +28,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     commandTimeoutMs: positiveInt(env.REDLINE_COMMAND_TIMEOUT_MS, 2000),
     connectTimeoutMs: positiveInt(env.REDLINE_CONNECT_TIMEOUT_MS, 3000),
     labEnabled: env.REDLINE_LAB === "1",
+    bootstrapToken: env.REDLINE_BOOTSTRAP_TOKEN || undefined,
+    adminPassword: env.REDLINE_ADMIN_PASSWORD || undefined,
   };
 }

@@ -10,13 +10,15 @@ import { NextRequest } from "next/server";
 import { startStandalone, stopAll, waitUntil, type RedisProcess } from "@/lib/lab";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-metrics-api-"));
-const ENV = { REDLINE_DATA_DIR: dataDir, REDLINE_SAMPLE_INTERVAL_MS: "500", REDLINE_SAMPLER: "on" };
+const ENV = { REDLINE_DATA_DIR: dataDir, REDLINE_SAMPLE_INTERVAL_MS: "500", REDLINE_SAMPLER: "on", REDLINE_BOOTSTRAP_TOKEN: "int-test-bootstrap-token-0123456789" };
 const savedEnv = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]));
 Object.assign(process.env, ENV);
 
 type Route = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const call = (route: Route, url: string, params: Record<string, string> = {}, init?: { method: string; body: string }) =>
-  route(new NextRequest(`http://127.0.0.1${url}`, init ? { ...init, headers: { "content-type": "application/json" } } : undefined), { params: Promise.resolve(params) });
+  route(new NextRequest(`http://127.0.0.1${url}`, { ...init, headers: { "content-type": "application/json", authorization: `Bearer ${ENV.REDLINE_BOOTSTRAP_TOKEN}` } }), {
+    params: Promise.resolve(params),
+  });
 
 describe("metrics and alerts API", () => {
   let redis: RedisProcess;

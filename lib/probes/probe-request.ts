@@ -6,6 +6,10 @@ import { ApiError } from "@/lib/api/problem";
 import { fieldErrors } from "@/lib/api/with-api";
 import { requireConnectionConfig } from "@/lib/instances/instance-service";
 import type { InstanceConnectionConfig } from "@/lib/store/instances-repo";
+import { requireRole } from "@/lib/security/authorize";
+import { roleForProbeCost } from "@/lib/security/roles";
+import { audit } from "@/lib/security/audit";
+import type { Caller } from "@/lib/security/caller";
 import { getProbe, type AnyProbe } from "./registry";
 
 export const probeRunSchemas = {
@@ -19,12 +23,17 @@ export interface ProbeRun {
   config: InstanceConnectionConfig;
 }
 
-/** Throws ApiError not_found (probe or instance) or invalid_params (with the fields), as problem+json. */
-export async function resolveProbeRun(path: { id: string; probeId: string }, body: Record<string, unknown>): Promise<ProbeRun> {
+/**
+ * Throws ApiError not_found (probe or instance), forbidden (a viewer asking for a probe that scans or
+ * samples) or invalid_params (with the fields), as problem+json. Runs that load the instance are audited.
+ */
+export async function resolveProbeRun(path: { id: string; probeId: string }, body: Record<string, unknown>, user: Caller): Promise<ProbeRun> {
   const probe = getProbe(path.probeId);
   if (!probe) throw new ApiError("not_found", `No probe named ${path.probeId}`);
+  requireRole(user, roleForProbeCost(probe.cost));
   const parsed = probe.params.safeParse(body);
   if (!parsed.success) throw new ApiError("invalid_params", "Invalid probe parameters", fieldErrors(parsed.error));
   const config = await requireConnectionConfig(path.id);
+  if (probe.cost !== "O(1)") await audit(user, "probe.run", { instanceId: path.id, detail: { probe: probe.id, cost: probe.cost, params: parsed.data } });
   return { probe, params: parsed.data, config };
 }

@@ -2,6 +2,7 @@
 import "server-only";
 import { readEnv } from "@/lib/config/env";
 import { loadOrCreateKey } from "@/lib/security/secret-key";
+import { ensureFirstAdmin, announceBootstrapToken } from "@/lib/security/first-start";
 import { openDatabase, targetFromEnv, type Db } from "./database";
 
 export interface Store {
@@ -18,6 +19,8 @@ export function getStore(): Promise<Store> {
     const env = readEnv();
     const key = loadOrCreateKey({ secretKey: env.secretKey, dataDir: env.dataDir });
     const db = await openDatabase(targetFromEnv(env));
+    await ensureFirstAdmin(db, env.adminPassword);
+    announceBootstrapToken(env.bootstrapToken);
     return { db, key };
   })().catch((err) => {
     // A failed open (PostgreSQL down at start) is retried by the next request instead of sticking.

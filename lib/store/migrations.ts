@@ -173,6 +173,54 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("investigations").execute();
     },
   },
+  // Accounts, sessions and API tokens. Session and API tokens are stored as sha256 hashes only: a
+  // copy of the database must not let anyone sign in. The lockout counters live with the user so
+  // that several replicas behind a load balancer agree on them.
+  "0008_auth": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("users")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("username", "text", (c) => c.notNull())
+        .addColumn("password_hash", "text", (c) => c.notNull())
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("failed_count", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("failed_since", "bigint")
+        .addColumn("locked_until", "bigint")
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("users_username_unique").unique().on("users").column("username").execute();
+      await db.schema
+        .createTable("sessions")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
+      await db.schema
+        .createTable("api_tokens")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("token_hash", "text", (c) => c.notNull())
+        .addColumn("prefix", "text", (c) => c.notNull())
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .addColumn("revoked_at", "bigint")
+        .addColumn("last_used_at", "bigint")
+        .execute();
+      await db.schema.createIndex("api_tokens_hash_unique").unique().on("api_tokens").column("token_hash").execute();
+      await db.schema.createIndex("audit_log_action_at").on("audit_log").columns(["action", "at"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex("audit_log_action_at").execute();
+      await db.schema.dropTable("api_tokens").execute();
+      await db.schema.dropTable("sessions").execute();
+      await db.schema.dropTable("users").execute();
+    },
+  },
 };
 
 async function isPostgres(db: Kysely<unknown>): Promise<boolean> {

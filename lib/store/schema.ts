@@ -100,6 +100,43 @@ export interface InvestigationStepsTable {
   at: number;
 }
 
+export interface UsersTable {
+  id: string;
+  username: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  /** viewer | responder | admin */
+  role: string;
+  failed_count: Generated<number>;
+  /** Start of the current failure window (epoch ms). */
+  failed_since: number | null;
+  locked_until: number | null;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  /** sha256 hex of the cookie value; the value itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: string;
+  /** sha256 hex of the whole `rl_…` token. */
+  token_hash: string;
+  /** The first characters of the token, so that a list can tell tokens apart. */
+  prefix: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
 export interface Database {
   instances: InstancesTable;
   audit_log: AuditLogTable;
@@ -108,4 +145,7 @@ export interface Database {
   metric_markers: MetricMarkersTable;
   investigations: InvestigationsTable;
   investigation_steps: InvestigationStepsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
 }

@@ -7,6 +7,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const GET = withApi({
+  auth: "viewer",
   schemas: { query: alertsQuerySchema },
   handler: async ({ query }) => ({ alerts: await alertList(query) }),
 });

@@ -7,12 +7,14 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const POST = withApi({
+  auth: "responder",
   schemas: { body: startInvestigationSchema },
   status: 201,
   handler: async ({ body }) => ({ investigation: await startInvestigation(body) }),
 });
 
 export const GET = withApi({
+  auth: "viewer",
   schemas: { query: listInvestigationsQuerySchema },
   handler: async ({ query }) => ({ investigations: await listInvestigations(query) }),
 });

@@ -5,4 +5,4 @@ import { listLab } from "@/lib/lab/lab-service";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = withApi({ handler: async () => ({ scenarios: await listLab() }) });
+export const GET = withApi({ auth: "viewer", handler: async () => ({ scenarios: await listLab() }) });

@@ -6,4 +6,4 @@ import { toPlaybookSummary } from "@/lib/playbooks/playbook-data";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = withApi({ handler: async () => ({ playbooks: PLAYBOOKS.map(toPlaybookSummary) }) });
+export const GET = withApi({ auth: "viewer", handler: async () => ({ playbooks: PLAYBOOKS.map(toPlaybookSummary) }) });

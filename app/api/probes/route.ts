@@ -5,4 +5,4 @@ import { probeCatalog } from "@/lib/probes/registry";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = withApi({ handler: async () => ({ probes: probeCatalog() }) });
+export const GET = withApi({ auth: "viewer", handler: async () => ({ probes: probeCatalog() }) });

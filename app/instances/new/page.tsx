@@ -1,10 +1,12 @@
 // Register an instance.
 import type { Metadata } from "next";
 import { InstanceForm } from "@/components/instances/instance-form";
+import { requirePageUser } from "@/lib/security/page-user";
 
 export const metadata: Metadata = { title: "Register instance" };
 
-export default function NewInstancePage() {
+export default async function NewInstancePage() {
+  await requirePageUser("admin", "/instances/new");
   return (
     <div className="space-y-6">
       <div className="space-y-1">

@@ -10,6 +10,7 @@ import { loadInstanceOrNotFound } from "@/lib/instances/load-instance";
 import { getPlaybook } from "@/lib/playbooks";
 import { toPlaybookDocument } from "@/lib/playbooks/playbook-data";
 import { InvestigationWizard } from "@/components/investigations/investigation-wizard";
+import { currentUser, requirePageUser } from "@/lib/security/page-user";
 
 export const dynamic = "force-dynamic";
 
@@ -28,12 +29,15 @@ async function load(id: string): Promise<InvestigationDetail | null> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await currentUser())) return {};
   const inv = await load((await params).id);
   return { title: inv?.title ?? "Investigation not found" };
 }
 
 export default async function InvestigationPage({ params }: Props) {
-  const inv = await load((await params).id);
+  const { id } = await params;
+  await requirePageUser("viewer", `/investigations/${id}`);
+  const inv = await load(id);
   const playbook = inv && getPlaybook(inv.playbookId);
   if (!inv || !playbook) notFound();
   const instance = await loadInstanceOrNotFound(inv.instanceId);

@@ -6,6 +6,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const GET = withApi({
+  auth: "viewer",
   handler: async () =>
     new Response(prometheusRules().yaml, {
       headers: { "content-type": "text/yaml; charset=utf-8", "content-disposition": 'inline; filename="redline-alerts.yml"', "cache-control": "no-store" },

@@ -7,11 +7,13 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const GET = withApi({
+  auth: "viewer",
   schemas: { params: investigationIdSchema },
   handler: async ({ params }) => ({ investigation: await loadInvestigation(params.id) }),
 });
 
 export const PATCH = withApi({
+  auth: "responder",
   schemas: { params: investigationIdSchema, body: patchInvestigationSchema },
   handler: async ({ params, body }) => ({ investigation: await patchInvestigation(params.id, body) }),
 });

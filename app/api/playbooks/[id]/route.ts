@@ -9,6 +9,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const GET = withApi({
+  auth: "viewer",
   schemas: { params: z.object({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, "Not a playbook id") }) },
   handler: async ({ params }) => {
     const playbook = getPlaybook(params.id);

@@ -3,11 +3,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InstanceForm } from "@/components/instances/instance-form";
 import { loadInstanceOrNotFound } from "@/lib/instances/load-instance";
+import { requirePageUser } from "@/lib/security/page-user";
 
 export const metadata: Metadata = { title: "Edit instance" };
 
 export default async function EditInstancePage({ params }: { params: Promise<{ id: string }> }) {
-  const instance = await loadInstanceOrNotFound((await params).id);
+  const { id } = await params;
+  await requirePageUser("admin", `/instances/${id}/edit`);
+  const instance = await loadInstanceOrNotFound(id);
   if (!instance) notFound();
   return (
     <div className="space-y-6">

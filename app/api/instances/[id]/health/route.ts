@@ -8,6 +8,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const GET = withApi({
+  auth: "viewer",
   schemas: { params: instanceIdSchema, query: z.object({ fresh: z.enum(["0", "1"]).optional() }) },
   handler: async ({ params, query }) => ({ health: await instanceHealth(params.id, query.fresh === "1") }),
 });

@@ -8,6 +8,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const GET = withApi({
+  auth: "viewer",
   schemas: { params: instanceIdSchema, query: metricsQuerySchema },
   handler: async ({ params, query }) => ({ metrics: await metricsForInstance(params.id, query) }),
 });

@@ -13,6 +13,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const GET = withApi({
+  auth: "viewer",
   schemas: { params: instanceIdSchema },
   handler: async ({ params, req }) => {
     const config = await requireConnectionConfig(params.id);

@@ -7,9 +7,11 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const POST = withApi({
+  // Viewer at the door; the probe's cost decides inside (scans and sampling need a responder).
+  auth: "viewer",
   schemas: probeRunSchemas,
-  handler: async ({ params, body, req }) => {
-    const run = await resolveProbeRun(params, body);
+  handler: async ({ params, body, req, user }) => {
+    const run = await resolveProbeRun(params, body, user);
     return { result: await runProbe(run.probe, run.config, run.params, { signal: req.signal }) };
   },
 });

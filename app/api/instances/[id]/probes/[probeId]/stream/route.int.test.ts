@@ -11,7 +11,8 @@ import type { BigkeysData } from "@/lib/probes/bigkeys";
 import type { ProbeProgress, ProbeResult } from "@/lib/probes/types";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-probe-stream-"));
-const ENV = { REDLINE_DATA_DIR: dataDir, REDLINE_SAMPLER: "off" };
+const ENV = { REDLINE_DATA_DIR: dataDir, REDLINE_SAMPLER: "off", REDLINE_BOOTSTRAP_TOKEN: "int-test-bootstrap-token-0123456789" };
+const AUTH = { authorization: `Bearer ${ENV.REDLINE_BOOTSTRAP_TOKEN}` };
 const savedEnv = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]));
 Object.assign(process.env, ENV);
 
@@ -54,7 +55,7 @@ describe("POST /api/instances/:id/probes/:probeId/stream", () => {
       new NextRequest(`http://127.0.0.1/api/instances/${id}/probes/${probeId}/stream`, {
         method: "POST",
         body: JSON.stringify(body),
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...AUTH },
         signal,
       }),
       { params: Promise.resolve({ id, probeId }) },
@@ -68,7 +69,7 @@ describe("POST /api/instances/:id/probes/:probeId/stream", () => {
     const instances = (await import("@/app/api/instances/route")) as unknown as { POST: Route };
     stream = (await import("./route")) as unknown as { POST: Route };
     const res = await instances.POST(
-      new NextRequest("http://127.0.0.1/api/instances", { method: "POST", body: JSON.stringify({ name: "stream", host: redis.host, port: redis.port }), headers: { "content-type": "application/json" } }),
+      new NextRequest("http://127.0.0.1/api/instances", { method: "POST", body: JSON.stringify({ name: "stream", host: redis.host, port: redis.port }), headers: { "content-type": "application/json", ...AUTH } }),
       { params: Promise.resolve({}) },
     );
     expect(res.status).toBe(201);

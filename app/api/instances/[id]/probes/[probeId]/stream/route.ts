@@ -8,6 +8,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const POST = withApi({
+  // Viewer at the door; the probe's cost decides inside (scans and sampling need a responder).
+  auth: "viewer",
   schemas: probeRunSchemas,
-  handler: async ({ params, body, req }) => probeEventStream(await resolveProbeRun(params, body), req.signal),
+  handler: async ({ params, body, req, user }) => probeEventStream(await resolveProbeRun(params, body, user), req.signal),
 });

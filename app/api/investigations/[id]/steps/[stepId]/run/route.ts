@@ -7,6 +7,7 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 export const POST = withApi({
+  auth: "responder",
   schemas: { params: investigationStepPathSchema },
   handler: async ({ params, req }) => ({ step: await runStep(params.id, params.stepId, { signal: req.signal }) }),
 });
