@@ -67,7 +67,7 @@ export function FleetRow({ entry, firing = 0 }: { entry: FleetEntry; firing?: nu
         {!down && s.maxclients ? <Limit value={formatCount(s.maxclients)} /> : null}
       </td>
       <td className={num}>{formatCount(s.keys)}</td>
-      <td className={`${cell} min-w-64 text-sm`}>
+      <td className={`${cell} min-w-56 text-sm`}>
         <InstanceProblem health={health} />
       </td>
     </tr>

@@ -1,8 +1,9 @@
 "use client";
 // The investigation wizard: header (instance, playbook, status) and the playbook's five phases as
-// keyboard-reachable tabs (arrow keys move between them). Fixes are shown, never executed here.
+// keyboard-reachable tabs (arrow keys move between them). Fixes run only through FixRunPanel (typed
+// confirmation, server-side guards and audit), and only on an instance that allows remediation.
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Tabs } from "radix-ui";
 import { TriangleExclamationPoint } from "lucide-react";
 import type { PlaybookDocument } from "@/lib/playbooks/playbook-data";
@@ -19,12 +20,13 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { HYPOTHESIS_LOOK, LookBadge, STATUS_LOOK } from "./investigation-status";
 import { StepCard } from "./step-card";
+import { FixRunPanel } from "./fix-run-panel";
 
 export type WizardPlaybook = Omit<PlaybookDocument, "fixes">;
 
 interface Props {
   initial: InvestigationDetail;
-  instance: { id: string; name: string };
+  instance: { id: string; name: string; allowRemediation: boolean };
   playbook: WizardPlaybook;
   fixes: FixPreview[];
 }
@@ -169,10 +171,12 @@ export function InvestigationWizard({ initial, instance, playbook, fixes }: Prop
         <Tabs.Content value="fix" className="space-y-4">
           <p className="flex items-center gap-2 rounded-md border border-warn/45 bg-warn-soft px-3 py-2 text-sm">
             <TriangleExclamationPoint aria-hidden className="size-4 text-warn" strokeWidth={2.5} />
-            Guarded execution comes in a later release: Redline sends nothing from this page. Copy the commands and run them yourself.
+            {instance.allowRemediation
+              ? "Remediation is allowed on this instance: a fix runs only after you type its exact command, and every command sent is in the audit log."
+              : "Redline sends nothing to this instance: remediation is not allowed in its settings (an admin can allow it). Copy the commands and run them yourself."}
           </p>
           {fixes.map((f) => (
-            <FixCard key={f.id} fix={f} seen={seen} />
+            <FixCard key={f.id} fix={f} seen={seen} run={instance.allowRemediation ? <FixRunPanel investigationId={initial.id} fix={f} /> : null} />
           ))}
         </Tabs.Content>
 
@@ -219,7 +223,7 @@ export function InvestigationWizard({ initial, instance, playbook, fixes }: Prop
   );
 }
 
-function FixCard({ fix, seen }: { fix: FixPreview; seen: Set<string> }) {
+function FixCard({ fix, seen, run }: { fix: FixPreview; seen: Set<string>; run: ReactNode }) {
   const [checked, setChecked] = useState<Record<number, boolean>>({});
   const applies = !fix.when || fix.when.anyOf.some((c) => seen.has(c));
   return (
@@ -254,6 +258,7 @@ function FixCard({ fix, seen }: { fix: FixPreview; seen: Set<string> }) {
             ))}
           </div>
         )}
+        {run}
         {fix.manual && (
           <div className="space-y-2">
             <p className="font-medium">Manual fix: Redline sends nothing</p>

@@ -4,7 +4,7 @@
 import { useId, useState } from "react";
 import { CircleCheck, Play } from "lucide-react";
 import type { InvestigationStep } from "@/lib/playbooks/schema";
-import type { InvestigationStepRecord } from "@/lib/investigations/types";
+import { isProbeResult, type InvestigationStepRecord } from "@/lib/investigations/types";
 import type { StepCondition } from "@/lib/investigations/hypotheses";
 import { useRunStep, usePatchInvestigation } from "@/lib/client/use-investigation";
 import { Button } from "@/components/ui/button";
@@ -29,7 +29,7 @@ export function StepCard({ investigationId, index, step, records, condition }: P
   const [note, setNote] = useState("");
   const [noteSaved, setNoteSaved] = useState(false);
   const noteId = useId();
-  const results = records.filter((r) => r.result);
+  const results = records.flatMap((r) => (isProbeResult(r.result) ? [{ ...r, result: r.result }] : []));
   const notes = records.filter((r) => r.note);
 
   const saveNote = () =>
@@ -93,7 +93,7 @@ export function StepCard({ investigationId, index, step, records, condition }: P
               <p className="text-xs text-muted">
                 Saved <RelativeTime at={Date.parse(r.at)} /> by <span className="font-mono">{r.who}</span> · <time dateTime={r.at}>{new Date(r.at).toLocaleString()}</time>
               </p>
-              <ProbeResultView result={r.result!} />
+              <ProbeResultView result={r.result} />
             </div>
           ))}
         </div>

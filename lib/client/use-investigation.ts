@@ -1,7 +1,7 @@
 // An investigation in the browser: the detail (seeded by the server page), running a step, notes,
 // status and root cause. Every mutation answers only after the server saved it.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Investigation, InvestigationDetail, InvestigationStatus, InvestigationStepRecord } from "@/lib/investigations/types";
+import type { FixExecutionResult, Investigation, InvestigationDetail, InvestigationStatus, InvestigationStepRecord } from "@/lib/investigations/types";
 import { apiFetch, shouldRetry } from "./api-fetch";
 import { investigationKeys } from "./investigation-keys";
 
@@ -47,5 +47,30 @@ export function useStartInvestigation() {
     mutationFn: async (input: { instanceId: string; playbookId: string }): Promise<Investigation> =>
       (await apiFetch<{ investigation: Investigation }>("/api/investigations", { method: "POST", json: input })).investigation,
     onSuccess: () => qc.invalidateQueries({ queryKey: investigationKeys.lists() }),
+  });
+}
+
+/** What POST /api/investigations/[id]/actions/[actionId] answers (lib/investigations/fix-execution.ts). */
+export interface FixExecutionView {
+  argv: string[][];
+  replies: FixExecutionResult["replies"];
+  before: FixExecutionResult["before"];
+  after: FixExecutionResult["after"];
+  verified: boolean;
+  onError?: FixExecutionResult["onError"];
+}
+
+/** Runs a fix action; answers once the server has sent it and saved the audit and step records. */
+export function useExecuteFix(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { actionId: string; confirmation: string; params?: Record<string, unknown> }): Promise<FixExecutionView> =>
+      (
+        await apiFetch<{ execution: FixExecutionView }>(`/api/investigations/${id}/actions/${encodeURIComponent(input.actionId)}`, {
+          method: "POST",
+          json: { confirmation: input.confirmation, ...(input.params ? { params: input.params } : {}) },
+        })
+      ).execution,
+    onSettled: () => qc.invalidateQueries({ queryKey: investigationKeys.detail(id) }),
   });
 }

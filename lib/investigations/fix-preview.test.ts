@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getPlaybook, PLAYBOOKS } from "@/lib/playbooks";
-import { argvLine, fixPreview } from "./fix-preview";
+import { argvLine, confirmationText, fixPreview } from "./fix-preview";
 
 describe("fixPreview", () => {
   it("names the placeholders of a fix that needs input and keeps the template", () => {
@@ -25,5 +25,12 @@ describe("fixPreview", () => {
   it("quotes arguments as redis-cli needs them", () => {
     expect(argvLine(["CONFIG", "SET", "save", ""])).toBe('CONFIG SET save ""');
     expect(argvLine(["SET", "k", "a b"])).toBe('SET k "a b"');
+  });
+});
+
+describe("confirmationText", () => {
+  it("is the exact command line(s), one per line, as the Fix phase shows them", () => {
+    expect(confirmationText([{ argv: ["SCRIPT", "KILL"] }])).toBe("SCRIPT KILL");
+    expect(confirmationText([{ argv: ["CLIENT", "KILL", "ID", "17"] }, { argv: ["CONFIG", "SET", "save", ""] }])).toBe('CLIENT KILL ID 17\nCONFIG SET save ""');
   });
 });

@@ -43,3 +43,12 @@ export function fixPreview(fix: FixAction): FixPreview {
   const line = fix.forEach ? `${argvLine(fix.argv)}   # once per ${fix.forEach} entry` : argvLine(fix.argv);
   return { ...base, preview: fix.preview, commands: [line], needs };
 }
+
+/**
+ * The text the engineer types to confirm a fix: the exact command line(s) it will send, one per line,
+ * as `argvLine` shows them. The server renders the same commands and compares, so what was
+ * confirmed is what runs.
+ */
+export function confirmationText(commands: readonly { argv: readonly string[] }[]): string {
+  return commands.map((c) => argvLine(c.argv)).join("\n");
+}

@@ -1,12 +1,12 @@
 // Root-cause hypotheses from the evidence saved in an investigation. Pure: the page and the API
 // compute the same answer from the same stored step results.
 import type { RootCause } from "@/lib/playbooks/schema";
-import type { Hypothesis, InvestigationStepRecord } from "./types";
+import { isProbeResult, type Hypothesis, type InvestigationStepRecord } from "./types";
 
 /** Every finding code in the saved probe results, in the order first seen. */
 export function findingCodesOf(steps: readonly Pick<InvestigationStepRecord, "result">[]): Set<string> {
   const codes = new Set<string>();
-  for (const s of steps) for (const f of s.result?.findings ?? []) codes.add(f.code);
+  for (const s of steps) for (const f of isProbeResult(s.result) ? s.result.findings : []) codes.add(f.code);
   return codes;
 }
 

@@ -9,6 +9,7 @@ import { getConnectionManager } from "@/lib/redis/connection-manager";
 import { labConfig } from "@/lib/testing/instance-config";
 import { openSqliteStore, type OpenedStore } from "@/lib/testing/store-targets";
 import type { InstanceConnectionConfig } from "@/lib/store/instances-repo";
+import { isProbeResult } from "./types";
 import { loadInvestigation, patchInvestigation, runStep, startInvestigation, type InvestigationDeps } from "./investigation-service";
 
 let lab: Topology & { node: RedisProcess };
@@ -59,7 +60,7 @@ describe("investigation service on a real redis-server", () => {
     for (const step of playbook.investigation) {
       const rec = await runStep(inv.id, step.id, {}, deps);
       expect(rec).toMatchObject({ stepId: step.id, probeId: step.probe, who: "local" });
-      expect(rec.result?.error).toBeUndefined();
+      expect(isProbeResult(rec.result) && rec.result.error).toBeFalsy();
       // Already in the store when runStep returned.
       const stored = (await loadInvestigation(inv.id, deps)).steps.find((s) => s.id === rec.id);
       expect(stored).toEqual(rec);
@@ -70,7 +71,7 @@ describe("investigation service on a real redis-server", () => {
     expect(detail.steps.map((s) => s.stepId)).toEqual(playbook.investigation.map((s) => s.id));
     // Verbatim: the JSON read back is the JSON the probe returned.
     expect(detail.steps.map((s) => JSON.stringify(s.result))).toEqual(returned.map((r) => JSON.stringify(r.result)));
-    const codes = detail.steps.flatMap((s) => s.result!.findings.map((f) => f.code));
+    const codes = detail.steps.flatMap((s) => (isProbeResult(s.result) ? s.result.findings : []).map((f) => f.code));
     expect(codes).toEqual(expect.arrayContaining(["slowlog.keys-command", "keys.command-used", "keys.acl-allows"]));
     expect(detail.hypotheses.find((h) => h.rootCauseId === "job-uses-keys")).toMatchObject({ state: "confirmed" });
     expect(detail.hypotheses.find((h) => h.rootCauseId === "not-denied")).toMatchObject({ state: "confirmed", decidedBy: ["keys.acl-allows"] });

@@ -14,12 +14,45 @@ export interface InvestigationStepRecord {
   /** Set for probe runs, null for notes. */
   probeId: string | null;
   params: Record<string, unknown> | null;
-  /** The ProbeResult exactly as the probe returned it. */
-  result: ProbeResult | null;
+  /** The ProbeResult exactly as the probe returned it; for a fix action (stepId `fix:<id>`), its execution. */
+  result: ProbeResult | FixExecutionResult | null;
   note: string | null;
   who: string;
   /** ISO time the record was written. */
   at: string;
+}
+
+/** One command a fix sent, and what the server answered (a classified error when it refused). */
+export interface FixReply {
+  argv: string[];
+  /** Node address it ran on. */
+  node: string;
+  reply?: unknown;
+  error?: { code: string; message: string };
+}
+
+/** The onError path of the fix that matched a command's error reply. */
+export interface FixOnError {
+  match: string;
+  explain: string;
+  next: string[];
+}
+
+/** What a fix action did: the exact commands, the replies, and the verify probe before and after. */
+export interface FixExecutionResult {
+  kind: "fix";
+  actionId: string;
+  argv: string[][];
+  replies: FixReply[];
+  before: ProbeResult;
+  after: ProbeResult;
+  /** The verify probe's expectation holds after the fix. */
+  verified: boolean;
+  onError?: FixOnError;
+}
+
+export function isProbeResult(r: InvestigationStepRecord["result"]): r is ProbeResult {
+  return r !== null && (r as Partial<FixExecutionResult>).kind !== "fix";
 }
 
 export interface Investigation {

@@ -19,6 +19,7 @@ export type AuditAction =
   | "investigation.create"
   | "investigation.step-run"
   | "fix.run"
+  | "fix.execute"
   | "export"
   | "token.create"
   | "token.revoke"

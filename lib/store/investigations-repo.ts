@@ -34,7 +34,7 @@ function stepFromRow(r: StepRow): InvestigationStepRecord {
     stepId: r.step_id,
     probeId: r.probe_id,
     params: r.params === null ? null : (JSON.parse(r.params) as Record<string, unknown>),
-    result: r.result === null ? null : (JSON.parse(r.result) as ProbeResult),
+    result: r.result === null ? null : (JSON.parse(r.result) as InvestigationStepRecord["result"]),
     note: r.note,
     who: r.who,
     at: iso(r.at),
@@ -98,7 +98,7 @@ export interface NewStepRecord {
   stepId: string | null;
   probeId?: string | null;
   params?: Record<string, unknown> | null;
-  result?: ProbeResult | null;
+  result?: InvestigationStepRecord["result"];
   note?: string | null;
   who: string;
 }
@@ -107,7 +107,13 @@ export interface NewStepRecord {
  * Appends one record and touches the investigation, in one transaction. Returns undefined when the
  * investigation does not exist (nothing written).
  */
-export async function appendStepRecord(db: Db, investigationId: string, rec: NewStepRecord): Promise<InvestigationStepRecord | undefined> {
+export async function appendStepRecord(
+  db: Db,
+  investigationId: string,
+  rec: NewStepRecord,
+  /** More writes that must commit or fail together with the record (a fix's audit records). */
+  alsoInTransaction?: (trx: Db) => Promise<void>,
+): Promise<InvestigationStepRecord | undefined> {
   return db.transaction().execute(async (trx) => {
     const at = now();
     const touched = await trx.updateTable("investigations").set({ updated_at: at }).where("id", "=", investigationId).executeTakeFirst();
@@ -126,6 +132,7 @@ export async function appendStepRecord(db: Db, investigationId: string, rec: New
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await alsoInTransaction?.(trx);
     return stepFromRow(row as StepRow);
   });
 }

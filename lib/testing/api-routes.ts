@@ -29,6 +29,8 @@ export const EXPECTED_ROLES: Record<string, string> = {
   "GET /api/investigations/[id]": "viewer",
   "PATCH /api/investigations/[id]": "responder",
   "POST /api/investigations/[id]/steps/[stepId]/run": "responder",
+  // Responder at the door; a destructive fix needs an admin (checked in the service).
+  "POST /api/investigations/[id]/actions/[actionId]": "responder",
   "GET /api/lab": "viewer",
   "POST /api/lab/[scenarioId]/[action]": "responder",
   "GET /api/metrics": "viewer",

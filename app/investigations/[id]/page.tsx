@@ -45,7 +45,7 @@ export default async function InvestigationPage({ params }: Props) {
   return (
     <InvestigationWizard
       initial={inv}
-      instance={{ id: inv.instanceId, name: instance?.name ?? "(deleted instance)" }}
+      instance={{ id: inv.instanceId, name: instance?.name ?? "(deleted instance)", allowRemediation: instance?.allowRemediation ?? false }}
       playbook={doc}
       fixes={playbook.fixes.map(fixPreview)}
     />

@@ -8,6 +8,15 @@ const stepId = z.string().regex(/^[a-z0-9-]{1,64}$/, "Not a step id");
 
 export const investigationIdSchema = z.object({ id: uuid("investigation") });
 export const investigationStepPathSchema = z.object({ id: uuid("investigation"), stepId });
+export const investigationActionPathSchema = z.object({ id: uuid("investigation"), actionId: z.string().regex(/^[a-z0-9-]{1,64}$/, "Not a fix action id") });
+
+export const executeFixBodySchema = z
+  .object({
+    params: z.record(z.string(), z.unknown()).optional(),
+    /** The exact command line(s), one per line, as the Fix phase shows them. */
+    confirmation: z.string().max(10_000),
+  })
+  .strict();
 
 export const startInvestigationSchema = z
   .object({
