@@ -3,7 +3,7 @@
 import "server-only";
 import { parseInfo, type InfoSnapshot } from "@/lib/parse/info";
 import { parseSlowlog, type SlowlogEntry } from "@/lib/parse/slowlog";
-import { labCommand, type LabEndpoint } from "../../lab-client";
+import { createLabClient, labCommand, type LabEndpoint } from "../../lab-client";
 import { waitUntil } from "../../wait-until";
 
 export async function readInfo(endpoint: LabEndpoint, section?: string): Promise<InfoSnapshot> {
@@ -46,4 +46,24 @@ export async function waitForSlowEntry(endpoint: LabEndpoint, wanted: SlowEntryW
     },
   );
   return found!;
+}
+
+/**
+ * The slowest PING round trip seen within `forMs`, stopping early once one reaches `enoughMs`: how a
+ * blocking command shows to every other client. On its own connection, closed afterwards.
+ */
+export async function worstPingMs(endpoint: LabEndpoint, opts: { forMs: number; enoughMs: number }): Promise<number> {
+  const client = createLabClient(endpoint);
+  let worst = 0;
+  try {
+    const deadline = Date.now() + opts.forMs;
+    while (Date.now() < deadline && worst < opts.enoughMs) {
+      const t = performance.now();
+      await client.ping();
+      worst = Math.max(worst, performance.now() - t);
+    }
+  } finally {
+    client.disconnect();
+  }
+  return worst;
 }
