@@ -2,23 +2,13 @@
 // sampler (as instrumentation starts them): registering an instance makes the sampler follow at
 // once, the metrics route answers chart-ready series, health comes from the sampler, a per-instance
 // rule override changes both health and alerts.
+import { routeTestEnv, type Route } from "@/lib/testing/route-test-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { NextRequest } from "next/server";
-import { startStandalone, stopAll, waitUntil, type RedisProcess } from "@/lib/lab";
+import { startStandalone, waitUntil, type RedisProcess } from "@/lib/lab";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-metrics-api-"));
-const ENV = { REDLINE_DATA_DIR: dataDir, REDLINE_SAMPLE_INTERVAL_MS: "500", REDLINE_SAMPLER: "on", REDLINE_BOOTSTRAP_TOKEN: "int-test-bootstrap-token-0123456789" };
-const savedEnv = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]));
-Object.assign(process.env, ENV);
+const server = routeTestEnv("metrics-api", { REDLINE_SAMPLE_INTERVAL_MS: "500", REDLINE_SAMPLER: "on" });
 
-type Route = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const call = (route: Route, url: string, params: Record<string, string> = {}, init?: { method: string; body: string }) =>
-  route(new NextRequest(`http://127.0.0.1${url}`, { ...init, headers: { "content-type": "application/json", authorization: `Bearer ${ENV.REDLINE_BOOTSTRAP_TOKEN}` } }), {
-    params: Promise.resolve(params),
-  });
+const call = server.call;
 
 describe("metrics and alerts API", () => {
   let redis: RedisProcess;
@@ -58,17 +48,7 @@ describe("metrics and alerts API", () => {
 
   afterAll(async () => {
     await registry?.stopSampler();
-    const { getStore } = await import("@/lib/store/get-store");
-    const { getConnectionManager } = await import("@/lib/redis/connection-manager");
-    getConnectionManager().closeAll();
-    await (await getStore()).db.destroy();
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for("redline.store")];
-    await stopAll();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    await server.teardown();
   });
 
   it("answers chart-ready series for a window", async () => {

@@ -1,23 +1,13 @@
 // The playbook and triage routes through the real handlers, store and sampler (as instrumentation
 // starts them): the catalog, one playbook as data, problems for unknown ids, and triage's response
 // contract (unwrapped, best first, within 3 s), also when the sampler's history and alerts feed it.
+import { routeTestEnv, type Route } from "@/lib/testing/route-test-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { NextRequest } from "next/server";
-import { createLabClient, labCommand, startStandalone, stopAll, waitUntil, type RedisProcess } from "@/lib/lab";
+import { createLabClient, labCommand, startStandalone, waitUntil, type RedisProcess } from "@/lib/lab";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-triage-api-"));
-const ENV = { REDLINE_DATA_DIR: dataDir, REDLINE_SAMPLE_INTERVAL_MS: "500", REDLINE_SAMPLER: "on", REDLINE_BOOTSTRAP_TOKEN: "int-test-bootstrap-token-0123456789" };
-const savedEnv = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]));
-Object.assign(process.env, ENV);
+const server = routeTestEnv("triage-api", { REDLINE_SAMPLE_INTERVAL_MS: "500", REDLINE_SAMPLER: "on" });
 
-type Route = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const call = (route: Route, url: string, params: Record<string, string> = {}, init?: { method: string; body: string }) =>
-  route(new NextRequest(`http://127.0.0.1${url}`, { ...init, headers: { "content-type": "application/json", authorization: `Bearer ${ENV.REDLINE_BOOTSTRAP_TOKEN}` } }), {
-    params: Promise.resolve(params),
-  });
+const call = server.call;
 
 interface TriageBody {
   instanceId: string;
@@ -51,12 +41,7 @@ describe("playbook and triage API", () => {
   afterAll(async () => {
     await registry.getSampler()?.stop();
     registry.setSampler(undefined);
-    await stopAll();
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.teardown();
   });
 
   it("GET /api/playbooks lists the ten playbooks", async () => {

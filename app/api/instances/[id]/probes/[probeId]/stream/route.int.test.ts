@@ -1,22 +1,16 @@
 // The streaming run route through the real handler and store: progress events then the result, the
 // plain route's validation errors, and cancel by closing the request (the last event is then the
 // partial result with its resume cursor).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { NextRequest } from "next/server";
+import { routeTestEnv, TEST_AUTH, type Route } from "@/lib/testing/route-test-env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLabClient, startStandalone, stopAll, type RedisProcess } from "@/lib/lab";
+import { createLabClient, startStandalone, type RedisProcess } from "@/lib/lab";
 import type { BigkeysData } from "@/lib/probes/bigkeys";
 import type { ProbeProgress, ProbeResult } from "@/lib/probes/types";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-probe-stream-"));
-const ENV = { REDLINE_DATA_DIR: dataDir, REDLINE_SAMPLER: "off", REDLINE_BOOTSTRAP_TOKEN: "int-test-bootstrap-token-0123456789" };
-const AUTH = { authorization: `Bearer ${ENV.REDLINE_BOOTSTRAP_TOKEN}` };
-const savedEnv = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]));
-Object.assign(process.env, ENV);
+const server = routeTestEnv("probe-stream", { REDLINE_SAMPLER: "off" });
+const AUTH = TEST_AUTH;
 
-type Route = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 interface SseEvent {
   event: string;
@@ -77,17 +71,7 @@ describe("POST /api/instances/:id/probes/:probeId/stream", () => {
   });
 
   afterAll(async () => {
-    const { getStore } = await import("@/lib/store/get-store");
-    const { getConnectionManager } = await import("@/lib/redis/connection-manager");
-    getConnectionManager().closeAll();
-    await (await getStore()).db.destroy();
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for("redline.store")];
-    await stopAll();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    for (const [k, v] of Object.entries(savedEnv)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    await server.teardown();
   });
 
   it("streams progress events, then the result", async () => {
