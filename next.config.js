@@ -19,7 +19,7 @@ const csp = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["ioredis", "better-sqlite3", "pg", "pino", "prom-client", "@node-rs/argon2"],
+  serverExternalPackages: ["ioredis", "better-sqlite3", "pg", "pino", "prom-client", "@node-rs/argon2", "playwright-core"],
   async headers() {
     return [
       {

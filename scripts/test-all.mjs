@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "redline-test-report-"));
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
@@ -62,7 +63,17 @@ stage("typecheck", () => run("npx", ["tsc", "--noEmit"]));
 stage("lint", () => run("npx", ["eslint", "--max-warnings", "0", "."]));
 stage("unit", () => vitest("unit"));
 stage("integration", () => vitest("integration"));
-stage("build", () => run("npx", ["next", "build"]));
+// The build gets sentinel secrets in its environment; bundle-secrets then checks no client file holds one.
+const buildSecrets = {
+  REDLINE_SECRET_KEY: randomBytes(32).toString("hex"),
+  REDLINE_BOOTSTRAP_TOKEN: `bundle-scan-${randomBytes(16).toString("hex")}`,
+  REDLINE_ADMIN_PASSWORD: `bundle-scan-${randomBytes(12).toString("hex")}`,
+  DATABASE_URL: `postgres://redline:${randomBytes(12).toString("hex")}@127.0.0.1:5432/test`,
+};
+stage("build", () => run("npx", ["next", "build"], buildSecrets));
+stage("bundle-secrets", () =>
+  run("node", ["scripts/scan-bundle-secrets.mjs", ...Object.values(buildSecrets), new URL(buildSecrets.DATABASE_URL).password]),
+);
 stage("e2e", () => {
   const out = path.join(reportDir, "e2e.json");
   // Specs import the lab (server-only code): the react-server condition resolves that marker.

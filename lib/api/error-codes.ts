@@ -13,6 +13,7 @@ export type ApiErrorCode =
   | "internal_error"
   | "probe_failed"
   | "lab_failed"
+  | "store_unavailable"
   | RedisFailureCode;
 
 export const STATUS: Record<ApiErrorCode, number> = {
@@ -27,6 +28,7 @@ export const STATUS: Record<ApiErrorCode, number> = {
   internal_error: 500,
   probe_failed: 500,
   lab_failed: 500,
+  store_unavailable: 503,
   redis_unreachable: 502,
   redis_auth_failed: 502,
   redis_tls_error: 502,
@@ -51,6 +53,7 @@ export const TITLES: Record<ApiErrorCode, string> = {
   internal_error: "Internal error",
   probe_failed: "Probe failed",
   lab_failed: "Lab scenario failed",
+  store_unavailable: "Redline's database is unavailable",
   redis_unreachable: "Redis is unreachable",
   redis_auth_failed: "Redis authentication failed",
   redis_tls_error: "TLS error talking to Redis",

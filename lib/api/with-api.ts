@@ -92,6 +92,7 @@ export function withApi<P = undefined, Q = undefined, B = undefined, A extends A
       return Response.json(out, { status: opts.status ?? 200, headers: { "cache-control": "no-store" } });
     } catch (err) {
       const problem = toProblem(err);
+      if (problem.code === "store_unavailable") logger.warn({ err: scrubSecrets(String((err as Error)?.message ?? err)), path: req.nextUrl.pathname }, "store unavailable");
       if (problem.status >= 500 && problem.code === "internal_error") {
         logger.error({ err: scrubSecrets(String((err as Error)?.stack ?? err)), path: req.nextUrl.pathname }, "API handler failed");
       }

@@ -13,6 +13,45 @@ export interface ServerEnv {
   bootstrapToken: string | undefined;
   /** The first admin's password on first start; generated and printed once when unset. */
   adminPassword: string | undefined;
+  /** Single sign-on; undefined (off) unless REDLINE_OIDC_ISSUER and REDLINE_OIDC_CLIENT_ID are set. */
+  oidc: OidcEnv | undefined;
+}
+
+export interface OidcEnv {
+  issuer: string;
+  clientId: string;
+  /** Undefined for a public client (PKCE only); never logged, registered with the scrubber on use. */
+  clientSecret: string | undefined;
+  /** Undefined: `<origin the browser used>/api/auth/oidc/callback` (the provider only accepts registered URIs). */
+  redirectUrl: string | undefined;
+  scopes: string;
+  roleClaim: string;
+  adminValues: string[];
+  responderValues: string[];
+  label: string;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+}
+
+function readOidcEnv(env: NodeJS.ProcessEnv): OidcEnv | undefined {
+  const issuer = env.REDLINE_OIDC_ISSUER?.trim();
+  const clientId = env.REDLINE_OIDC_CLIENT_ID?.trim();
+  if (!issuer || !clientId) return undefined;
+  // Without `openid` the provider would answer as plain OAuth: no ID token, nothing to verify.
+  const scopes = env.REDLINE_OIDC_SCOPES?.trim() || "openid profile email";
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.REDLINE_OIDC_CLIENT_SECRET || undefined,
+    redirectUrl: env.REDLINE_OIDC_REDIRECT_URL?.trim() || undefined,
+    scopes: scopes.split(/\s+/).includes("openid") ? scopes : `openid ${scopes}`,
+    roleClaim: env.REDLINE_OIDC_ROLE_CLAIM?.trim() || "groups",
+    adminValues: list(env.REDLINE_OIDC_ADMIN_VALUES),
+    responderValues: list(env.REDLINE_OIDC_RESPONDER_VALUES),
+    label: env.REDLINE_OIDC_LABEL?.trim() || "single sign-on",
+  };
 }
 
 function positiveInt(value: string | undefined, fallback: number): number {
@@ -30,5 +69,6 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     labEnabled: env.REDLINE_LAB === "1",
     bootstrapToken: env.REDLINE_BOOTSTRAP_TOKEN || undefined,
     adminPassword: env.REDLINE_ADMIN_PASSWORD || undefined,
+    oidc: readOidcEnv(env),
   };
 }

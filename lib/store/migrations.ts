@@ -221,6 +221,69 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("users").execute();
     },
   },
+  // Postmortems: the document of each investigation (one JSON row, saved as the author types), the
+  // timeline's hand-made entries and its edits/stars of generated entries (keyed by a stable entry
+  // key), and the status / root-cause changes, which were not recorded before.
+  "0009_postmortem": {
+    async up(db: Kysely<unknown>) {
+      const isPg = await isPostgres(db);
+      await db.schema
+        .createTable("postmortems")
+        .addColumn("investigation_id", "text", (c) => c.primaryKey().references("investigations.id").onDelete("cascade"))
+        .addColumn("doc", "text", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addColumn("updated_by", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("timeline_entries")
+        .addColumn("investigation_id", "text", (c) => c.notNull().references("investigations.id").onDelete("cascade"))
+        .addColumn("entry_key", "text", (c) => c.notNull())
+        .addColumn("manual", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("starred", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("text", "text")
+        .addColumn("at", "bigint")
+        .addColumn("who", "text", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("timeline_entries_pk", ["investigation_id", "entry_key"])
+        .execute();
+      await db.schema
+        .createTable("investigation_events")
+        .addColumn("id", isPg ? "bigserial" : "integer", (c) => (isPg ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn("investigation_id", "text", (c) => c.notNull().references("investigations.id").onDelete("cascade"))
+        .addColumn("at", "bigint", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("from_value", "text")
+        .addColumn("to_value", "text")
+        .addColumn("who", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("investigation_events_investigation_at").on("investigation_events").columns(["investigation_id", "at"]).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("investigation_events").execute();
+      await db.schema.dropTable("timeline_entries").execute();
+      await db.schema.dropTable("postmortems").execute();
+    },
+  },
+  // Single sign-on: which local user an identity provider's subject is. Keyed by (issuer, subject),
+  // the only stable pair OIDC promises (a username or e-mail can be reused by someone else).
+  "0010_oidc_identity": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("user_identities")
+        .addColumn("issuer", "text", (c) => c.notNull())
+        .addColumn("subject", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("last_sign_in_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("user_identities_pk", ["issuer", "subject"])
+        .execute();
+      await db.schema.createIndex("user_identities_user").on("user_identities").column("user_id").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable("user_identities").execute();
+    },
+  },
 };
 
 async function isPostgres(db: Kysely<unknown>): Promise<boolean> {

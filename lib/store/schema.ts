@@ -114,6 +114,15 @@ export interface UsersTable {
   created_at: number;
 }
 
+/** A single sign-on identity (issuer + subject) and the local user it signs in as. */
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: number;
+  last_sign_in_at: number;
+}
+
 export interface SessionsTable {
   /** sha256 hex of the cookie value; the value itself is never stored. */
   token_hash: string;
@@ -137,6 +146,42 @@ export interface ApiTokensTable {
   last_used_at: number | null;
 }
 
+/** One postmortem document per investigation (JSON text), with a version for lost-update checks. */
+export interface PostmortemsTable {
+  investigation_id: string;
+  doc: string;
+  version: number;
+  updated_at: number;
+  updated_by: string;
+}
+
+/**
+ * A hand-made timeline entry (manual 1, key `manual:<uuid>`), or the edit/star of a generated one
+ * (manual 0, key of the generated entry; null text/at keep the generated value).
+ */
+export interface TimelineEntriesTable {
+  investigation_id: string;
+  entry_key: string;
+  manual: number;
+  starred: number;
+  text: string | null;
+  at: number | null;
+  who: string;
+  updated_at: number;
+}
+
+/** Append-only: status and root-cause changes of an investigation. */
+export interface InvestigationEventsTable {
+  id: Generated<number>;
+  investigation_id: string;
+  at: number;
+  /** status | root-cause */
+  kind: string;
+  from_value: string | null;
+  to_value: string | null;
+  who: string;
+}
+
 export interface Database {
   instances: InstancesTable;
   audit_log: AuditLogTable;
@@ -146,6 +191,10 @@ export interface Database {
   investigations: InvestigationsTable;
   investigation_steps: InvestigationStepsTable;
   users: UsersTable;
+  user_identities: UserIdentitiesTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  postmortems: PostmortemsTable;
+  timeline_entries: TimelineEntriesTable;
+  investigation_events: InvestigationEventsTable;
 }

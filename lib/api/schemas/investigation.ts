@@ -10,6 +10,9 @@ export const investigationIdSchema = z.object({ id: uuid("investigation") });
 export const investigationStepPathSchema = z.object({ id: uuid("investigation"), stepId });
 export const investigationActionPathSchema = z.object({ id: uuid("investigation"), actionId: z.string().regex(/^[a-z0-9-]{1,64}$/, "Not a fix action id") });
 
+/** Values typed so far; the fix's own schema checks them when the draft is rendered. */
+export const draftFixBodySchema = z.object({ params: z.record(z.string(), z.unknown()).optional() }).strict();
+
 export const executeFixBodySchema = z
   .object({
     params: z.record(z.string(), z.unknown()).optional(),
