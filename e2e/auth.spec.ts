@@ -72,7 +72,61 @@ test("a viewer sees no admin or scan controls, and the server refuses them", asy
   expect(statuses).toEqual({ register: 403, scan: 403, remove: 403 });
   await page.goto("/instances/new");
   await expect(page).toHaveURL(/\/$/);
+
+  // An investigation on an instance that allows remediation: the viewer reads it, runs nothing.
+  expect((await request.patch(`/api/instances/${id}`, { data: { allowRemediation: true } })).status()).toBe(200);
+  const inv = (await (await request.post("/api/investigations", { data: { instanceId: id, playbookId: "lua-busy" } })).json()).investigation.id as string;
+  await page.goto(`/investigations/${inv}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Run/ })).toHaveCount(0);
+  await page.getByRole("tab", { name: "4. Fix" }).click();
+  await expect(page.getByRole("heading", { name: "Stop the script (SCRIPT KILL)" })).toBeVisible();
+  await expect(page.getByLabel(/^Type the command/)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Run / })).toHaveCount(0);
+  await expect(page.getByText("Running this fix from Redline needs the responder role").first()).toBeVisible();
+  const refused = await page.evaluate(
+    (inv) => fetch(`/api/investigations/${inv}/actions/script-kill`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ confirmation: "SCRIPT KILL" }) }).then((r) => r.status),
+    inv,
+  );
+  expect(refused).toBe(403);
   await context.close();
+});
+
+test("an admin adds a user and an API token on the Access page; the token works once shown, and not after revoking", async ({ page, playwright, baseURL }) => {
+  await page.goto("/access");
+  await expect(page.getByRole("heading", { name: "Access" })).toBeVisible();
+  const users = page.getByRole("form", { name: "Add a user" });
+  await users.getByLabel("Username").fill("new.responder");
+  await users.getByLabel("Password").fill("short");
+  await users.getByRole("button", { name: "Add user" }).click();
+  await expect(users.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expect(users.getByLabel("Username")).toHaveValue("new.responder");
+  await users.getByLabel("Password").fill("a-long-enough-password");
+  await users.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("cell", { name: "new.responder" })).toBeVisible();
+
+  const tokens = page.getByRole("form", { name: "Create a token" });
+  await tokens.getByLabel("Name").fill("e2e-nightly");
+  await tokens.getByLabel("Role").selectOption("viewer");
+  await tokens.getByLabel("Expires in (days)").fill("7");
+  await tokens.getByRole("button", { name: "Create token" }).click();
+  const shown = (await page.getByTestId("new-token").innerText()).trim();
+  expect(shown.length).toBeGreaterThan(20);
+  await page.screenshot({ path: "test-results/screenshots/access.png", fullPage: true });
+
+  const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${shown}` } });
+  expect((await script.get("/api/instances")).status()).toBe(200);
+  expect((await script.post("/api/instances", { data: { name: "x", host: "127.0.0.1", port: 1 } })).status()).toBe(403);
+  // Listed without its secret.
+  await page.reload();
+  const row = page.getByRole("row").filter({ hasText: "e2e-nightly" });
+  await expect(row).toContainText("Active");
+  await expect(page.getByText(shown)).toHaveCount(0);
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke token" }).click();
+  await expect(row).toContainText("Revoked");
+  expect((await script.get("/api/instances")).status()).toBe(401);
+  await script.dispose();
 });
 
 test("security headers are on every page", async ({ request }) => {

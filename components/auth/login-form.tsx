@@ -5,10 +5,7 @@ import { useState, type FormEvent } from "react";
 import { LogIn } from "lucide-react";
 import { apiFetch, ApiProblem } from "@/lib/client/api-fetch";
 import { Button } from "@/components/ui/button";
-
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
+import { safeNextPath } from "@/lib/security/next-path";
 
 export function LoginForm({ next }: { next?: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +19,7 @@ export function LoginForm({ next }: { next?: string }) {
     try {
       await apiFetch("/api/auth/login", { method: "POST", json: { username: form.get("username"), password: form.get("password") } });
       // A full load: the layout (server) must render again with the new session.
-      window.location.assign(safeNext(next));
+      window.location.assign(safeNextPath(next));
     } catch (err) {
       setError(err instanceof ApiProblem ? (err.detail ?? err.title) : "Sign-in failed");
       setBusy(false);

@@ -1,6 +1,6 @@
 // The header on every page: wordmark, navigation (what the role may use), theme switch, account.
 import Link from "next/link";
-import { FlaskConical, Plus, Server } from "lucide-react";
+import { FlaskConical, Plus, Server, Users } from "lucide-react";
 import { NavLink } from "./nav-link";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "@/components/auth/user-menu";
@@ -22,6 +22,10 @@ export function SiteHeader({ lab = false, user = null }: { lab?: boolean; user?:
               <Server aria-hidden className="size-4" />
               Fleet
             </NavLink>
+            <NavLink href="/team">
+              <Users aria-hidden className="size-4" />
+              Team
+            </NavLink>
             {atLeast(user.role, "admin") && (
               <NavLink href="/instances/new">
                 <Plus aria-hidden className="size-4" />
@@ -34,6 +38,7 @@ export function SiteHeader({ lab = false, user = null }: { lab?: boolean; user?:
                 Lab
               </NavLink>
             )}
+            {atLeast(user.role, "admin") && <NavLink href="/access">Access</NavLink>}
             {atLeast(user.role, "admin") && <NavLink href="/audit">Audit log</NavLink>}
           </nav>
         )}

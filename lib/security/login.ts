@@ -24,6 +24,15 @@ export function ipLimiter(): RateLimiter {
   return (g[limiterKey] ??= new RateLimiter({ limit: 20, windowMs: 15 * 60_000 }));
 }
 
+/** A new session for a user who has just proved who they are (password or single sign-on). */
+export async function startSession(db: Db, userId: string, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
+  await deleteExpiredSessions(db, now);
+  const token = newSessionToken();
+  const expiresAt = now + SESSION_TTL_MS;
+  await createSession(db, { tokenHash: sha256(token), userId, expiresAt }, now);
+  return { token, expiresAt };
+}
+
 export async function login(
   db: Db,
   input: { username: string; password: string; ip: string },
@@ -57,10 +66,7 @@ export async function login(
 
   await setFailures(db, user.id, CLEARED);
   limiter.reset(input.ip);
-  await deleteExpiredSessions(db, now);
-  const token = newSessionToken();
-  const expiresAt = now + SESSION_TTL_MS;
-  await createSession(db, { tokenHash: sha256(token), userId: user.id, expiresAt }, now);
+  const { token, expiresAt } = await startSession(db, user.id, now);
   await appendAudit(db, { actor: user.username, action: "auth.sign-in", instanceId: null, detail: { ip: input.ip } }, now);
   return { ok: true, token, user: { id: user.id, username: user.username, role: user.role }, expiresAt };
 }

@@ -67,6 +67,11 @@ export async function listUsers(db: Db): Promise<UserPublic[]> {
   return rows.map(toRecord).map(({ id, username, role, createdAt }) => ({ id, username, role, createdAt }));
 }
 
+/** Single sign-on keeps the provider's word on the role: it is set again on every sign-in. */
+export async function setRole(db: Db, id: string, role: Role): Promise<void> {
+  await db.updateTable("users").set({ role }).where("id", "=", id).execute();
+}
+
 /** Stores the failure counters computed by the lockout policy. */
 export async function setFailures(db: Db, id: string, f: { failedCount: number; failedSince: number | null; lockedUntil: number | null }): Promise<void> {
   await db.updateTable("users").set({ failed_count: f.failedCount, failed_since: f.failedSince, locked_until: f.lockedUntil }).where("id", "=", id).execute();
