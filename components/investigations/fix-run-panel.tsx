@@ -1,104 +1,34 @@
 "use client";
-// Runs one fix from the Fix phase: the engineer types the exact command(s) to confirm, confirms again
-// in an AlertDialog, and sees each reply (or the classified refusal and what to do next) and the
-// verify probe's findings before and after. The server checks everything again (remediation, role,
-// confirmation) and writes the audit log; nothing here is trusted.
-import { useId, useState } from "react";
-import type { FixPreview } from "@/lib/investigations/fix-preview";
-import { useExecuteFix, type FixExecutionView } from "@/lib/client/use-investigation";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { ErrorPanel } from "@/components/ui/error-panel";
+// The runnable part of a fix in the Fix phase: an exact command goes straight to confirmation; a fix
+// with params gets a form pre-filled from the investigation's results, and the server renders the
+// exact command(s) from it before anything can be confirmed.
+import { roleForFix, type FixPreview } from "@/lib/investigations/fix-preview";
+import { useCan } from "@/components/auth/role-provider";
+import { FixConfirmRun } from "./fix-confirm-run";
+import { FixParamsForm } from "./fix-params-form";
 
 interface Props {
   investigationId: string;
   fix: FixPreview;
+  /** Saved step records so far: a new result can change the suggested params. */
+  steps: number;
 }
 
-export function FixRunPanel({ investigationId, fix }: Props) {
-  const run = useExecuteFix(investigationId);
-  const [typed, setTyped] = useState("");
-  const [open, setOpen] = useState(false);
-  const inputId = useId();
-  // Exact commands only: templates with placeholders are filled in by hand (or through the API).
-  const expected = fix.commands.map((c) => c.replace(/^# on [^\n]*\n/, "")).join("\n");
-  if (fix.manual || fix.commands.length === 0) return null;
-  if (fix.needs.length > 0) {
-    return <p className="text-sm text-muted">Redline runs this fix once its parameters are filled in ({fix.needs.join(", ")}); this page does not collect them yet.</p>;
+export function FixRunPanel(props: Props) {
+  // Hidden from a role the server would refuse (the server checks anyway); the command stays copyable.
+  const role = roleForFix(props.fix);
+  if (!useCan(role)) {
+    if (props.fix.manual || props.fix.commands.length === 0) return null;
+    return <p className="text-sm text-muted">Running this fix from Redline needs the {role} role; the command above can be copied.</p>;
   }
-  const matches = typed.replace(/\r\n/g, "\n").trim() === expected;
-
-  return (
-    <div className="space-y-2 rounded-md border border-line p-3">
-      <label htmlFor={inputId} className="block font-medium">
-        Type the command to confirm
-      </label>
-      <textarea
-        id={inputId}
-        value={typed}
-        onChange={(e) => setTyped(e.target.value)}
-        rows={Math.max(1, fix.commands.length)}
-        spellCheck={false}
-        autoComplete="off"
-        className="w-full rounded-md border border-line bg-surface px-2 py-1 font-mono"
-        placeholder={expected}
-      />
-      <ConfirmDialog
-        open={open}
-        onOpenChange={setOpen}
-        trigger={
-          <Button variant={fix.risk === "destructive" ? "danger" : "primary"} disabled={!matches || run.isPending}>
-            Run {fix.title}
-          </Button>
-        }
-        title={`Run ${fix.title}?`}
-        description={
-          <>
-            <p>Redline sends exactly this, and records it in the audit log with your name:</p>
-            <pre className="overflow-x-auto rounded bg-canvas p-2 font-mono text-sm">{expected}</pre>
-            {fix.dataCost && <p>Cost: {fix.dataCost}</p>}
-          </>
-        }
-        confirmLabel="Send it"
-        busy={run.isPending}
-        error={run.error ? <ErrorPanel error={run.error} /> : undefined}
-        onConfirm={() => run.mutate({ actionId: fix.id, confirmation: expected }, { onSuccess: () => setOpen(false) })}
-      />
-      {run.data && <ExecutionView execution={run.data} />}
-    </div>
-  );
+  return <RunnableFix {...props} />;
 }
 
-function codes(r: FixExecutionView["before"]): string {
-  if (r.error) return `probe failed: ${r.error.message}`;
-  return r.findings.length ? r.findings.map((f) => f.code).join(", ") : "no findings";
-}
-
-function ExecutionView({ execution }: { execution: FixExecutionView }) {
-  return (
-    <div className="space-y-2 text-sm" aria-live="polite">
-      <ul className="space-y-1">
-        {execution.replies.map((r, i) => (
-          <li key={i} className="font-mono">
-            {r.argv.join(" ")} → {r.error ? <span className="text-crit">{r.error.message}</span> : JSON.stringify(r.reply)}
-          </li>
-        ))}
-      </ul>
-      {execution.onError && (
-        <div className="rounded-md border border-crit/45 bg-crit-soft p-2">
-          <p>{execution.onError.explain}</p>
-          {execution.onError.next.length > 0 && <p className="text-muted">Next: {execution.onError.next.join(", ")}</p>}
-        </div>
-      )}
-      <p>
-        <span className="font-semibold">Before: </span>
-        {codes(execution.before)}
-      </p>
-      <p>
-        <span className="font-semibold">After: </span>
-        {codes(execution.after)}
-      </p>
-      <p className={execution.verified ? "text-ok" : "text-warn"}>{execution.verified ? "Verified: the problem's findings are gone." : "Not verified yet: the verify probe still shows the problem."}</p>
-    </div>
-  );
+function RunnableFix({ investigationId, fix, steps }: Props) {
+  if (fix.manual || fix.commands.length === 0) return null;
+  if (fix.fields.length === 0) {
+    const expected = fix.commands.map((c) => c.replace(/^# on [^\n]*\n/, "")).join("\n");
+    return <FixConfirmRun investigationId={investigationId} fix={fix} expected={expected} />;
+  }
+  return <FixParamsForm investigationId={investigationId} fix={fix} steps={steps} />;
 }

@@ -11,6 +11,7 @@ const HINTS: Record<string, string> = {
   redis_misconf: "The server refuses writes because the last save failed (disk full, permissions). Follow the aof-disk-full playbook.",
   redis_command_disabled: "A command Redline needs is renamed or denied by ACL. Declare renamed commands in the instance settings, or grant the user +@read +info +config|get +slowlog +client|list.",
   redis_error: "Redis answered with an error; the detail above is its own message.",
+  store_unavailable: "Redline cannot reach its own database (PostgreSQL restarting or down, or the SQLite disk full). Pages recover by themselves once it is back; nothing already saved is lost.",
   network_error: "The browser cannot reach the Redline server: check that it is running.",
   invalid_params: "Some fields are invalid; each one says what is wrong.",
   conflict: "Another instance already uses this name.",

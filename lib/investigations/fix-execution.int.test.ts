@@ -5,6 +5,7 @@
 // classified. Every command sent is in the audit log with its argv and reply. Never 6379.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandalone, stopAll, type RedisProcess, type Topology } from "@/lib/lab";
+import { connectionExhaustionScenario } from "@/lib/lab/scenarios/connection-exhaustion";
 import { luaBusyScenario } from "@/lib/lab/scenarios/lua-busy";
 import type { RunningScenario } from "@/lib/lab/scenarios/scenario";
 import { ApiError } from "@/lib/api/problem";
@@ -14,8 +15,9 @@ import { queryAudit } from "@/lib/store/audit-repo";
 import type { InstanceConnectionConfig } from "@/lib/store/instances-repo";
 import { labConfig } from "@/lib/testing/instance-config";
 import { openSqliteStore, type OpenedStore } from "@/lib/testing/store-targets";
+import { draftFix } from "./fix-draft";
 import { executeFix } from "./fix-execution";
-import { loadInvestigation, startInvestigation, type InvestigationDeps } from "./investigation-service";
+import { loadInvestigation, runStep, startInvestigation, type InvestigationDeps } from "./investigation-service";
 import type { FixExecutionResult } from "./types";
 
 const admin: Caller = { id: "u-admin", name: "alice", role: "admin", via: "session" };
@@ -80,9 +82,13 @@ describe("fix execution on a BUSY script (lua-busy)", () => {
     const inv = await startInvestigation({ instanceId: config.id, playbookId: "lua-busy" }, deps());
     const base = { investigationId: inv.id, actionId: "script-kill", confirmation: "SCRIPT KILL" };
 
-    // Destructive: a responder (or viewer) may not; a config fix needs a responder.
-    await expect(executeFix({ ...base, user: responder }, deps())).rejects.toMatchObject({ code: "forbidden" });
+    // SCRIPT KILL stops only a script that wrote nothing: a config-risk fix, a responder's call; a
+    // viewer may not. A destructive fix (UNLINK of a key) needs an admin.
     await expect(executeFix({ ...base, user: viewer }, deps())).rejects.toMatchObject({ code: "forbidden" });
+    const bigkeyInv = await startInvestigation({ instanceId: config.id, playbookId: "bigkey" }, deps());
+    await expect(
+      executeFix({ investigationId: bigkeyInv.id, actionId: "unlink-key", params: { key: "k" }, confirmation: "UNLINK k", user: responder }, deps()),
+    ).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/admin/) });
     await expect(
       executeFix({ investigationId: inv.id, actionId: "set-threshold", params: {}, confirmation: "CONFIG SET busy-reply-threshold 5000", user: viewer }, deps()),
     ).rejects.toMatchObject({ code: "forbidden" });
@@ -95,7 +101,7 @@ describe("fix execution on a BUSY script (lua-busy)", () => {
     await expect(executeFix({ ...base, actionId: "no-such-fix", user: admin }, deps())).rejects.toMatchObject({ code: "not_found" });
     expect(await auditOf(inv.id)).toEqual([]);
 
-    const { execution } = await executeFix({ ...base, user: admin }, deps());
+    const { execution } = await executeFix({ ...base, user: responder }, deps());
     expect(execution.argv).toEqual([["SCRIPT", "KILL"]]);
     expect(execution.replies).toEqual([{ argv: ["SCRIPT", "KILL"], node: `${config.host}:${config.port}`, reply: "OK" }]);
     expect(execution.before.findings.map((f) => f.code)).toContain("lua.busy");
@@ -105,12 +111,12 @@ describe("fix execution on a BUSY script (lua-busy)", () => {
 
     const audit = await auditOf(inv.id);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: "alice", action: "fix.execute", instanceId: config.id, detail: { investigationId: inv.id, actionId: "script-kill", argv: ["SCRIPT", "KILL"], reply: "OK", via: "session" } });
+    expect(audit[0]).toMatchObject({ actor: "bob", action: "fix.execute", instanceId: config.id, detail: { investigationId: inv.id, actionId: "script-kill", argv: ["SCRIPT", "KILL"], reply: "OK", via: "session" } });
     expect(audit[0]!.at).toBeGreaterThan(0);
 
     const steps = (await loadInvestigation(inv.id, deps())).steps;
     expect(steps).toHaveLength(1);
-    expect(steps[0]).toMatchObject({ stepId: "fix:script-kill", who: "alice" });
+    expect(steps[0]).toMatchObject({ stepId: "fix:script-kill", who: "bob" });
     const stored = steps[0]!.result as FixExecutionResult;
     expect(stored).toMatchObject({ kind: "fix", argv: [["SCRIPT", "KILL"]], verified: true, replies: [{ reply: "OK" }] });
     expect(stored.before.findings.map((f) => f.code)).toContain("lua.busy");
@@ -172,4 +178,51 @@ describe("config fixes on a standalone", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.detail).toMatchObject({ actionId: "enable-activedefrag", error: { message: expect.stringMatching(/cannot be enabled/) } });
   }, 60_000);
+});
+
+describe("a fix drafted from the investigation's results (connection-exhaustion)", () => {
+  it("lists the idle connections of the clients step, leaves out active ones, and closes exactly those", async () => {
+    // Redline connects (probe + reserved) before the fill, as a dashboard watching the server would.
+    const r = await connectionExhaustionScenario.start({ size: "small", fillDelayMs: 1_500, activeIntervalMs: 500 });
+    running.push(r);
+    const config = register(r.instances[0]!, true);
+    const conns = getConnectionManager().forInstance(config);
+    await Promise.all([conns.runner(undefined).call(["PING"]), conns.reserved(undefined).call(["PING"])]);
+    await r.filled;
+    const inv = await startInvestigation({ instanceId: config.id, playbookId: "connection-exhaustion" }, deps());
+
+    // Nothing saved yet: the draft says which step to run, and renders nothing.
+    const empty = await draftFix(inv.id, "kill-idle", {}, deps());
+    expect(empty).toMatchObject({ commands: [], confirmation: "", hint: expect.stringMatching(/clients step/) });
+    expect(empty.errors.length).toBeGreaterThan(0);
+
+    // The idle leftovers have been idle ≥ 2 s by now; the active pool connections ran a command < 0.5 s ago.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await runStep(inv.id, "clients", {}, deps());
+    await expect(draftFix(inv.id, "kill-idle", { minIdleSeconds: 5 }, deps())).resolves.toMatchObject({ errors: expect.arrayContaining([expect.stringMatching(/minIdleSeconds/)]) });
+    // The schema's floor is 10 s: wait for the leftovers to be that idle, and run the step again.
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    await runStep(inv.id, "clients", {}, deps());
+    const draft = await draftFix(inv.id, "kill-idle", { minIdleSeconds: 10 }, deps());
+    expect(draft.errors).toEqual([]);
+    const listed = draft.params.connections as Array<{ node: string; id: number }>;
+    expect(listed.length).toBeGreaterThan(0);
+    expect(draft.itemLabels).toHaveLength(listed.length);
+    // Only idle connections, never Redline's own, never an active pool connection.
+    expect(draft.itemLabels!.join("\n")).not.toMatch(/redline:/);
+    expect(draft.itemLabels!.every((l) => Number(/idle (\d+) s/.exec(l)![1]) >= 10)).toBe(true);
+    expect(draft.commands).toEqual(listed.map((c, i) => `${i === 0 ? `# on ${c.node}\n` : ""}CLIENT KILL ID ${c.id}`));
+    expect(draft.confirmation).toBe(listed.map((c) => `CLIENT KILL ID ${c.id}`).join("\n"));
+
+    const before = await conns.reserved(undefined).call(["CLIENT", "LIST"]);
+    const { execution } = await executeFix({ investigationId: inv.id, actionId: "kill-idle", params: draft.params, confirmation: draft.confirmation, user: admin }, deps());
+    expect(execution.replies.every((x) => x.reply === 1)).toBe(true);
+    expect(execution.replies).toHaveLength(listed.length);
+    const after = String(await conns.reserved(undefined).call(["CLIENT", "LIST"]));
+    for (const c of listed) expect(after).not.toMatch(new RegExp(`\\bid=${c.id}\\b`));
+    expect(String(before).split("\n").filter(Boolean).length).toBeGreaterThan(after.split("\n").filter(Boolean).length);
+    expect(await auditOf(inv.id)).toHaveLength(listed.length);
+    expect(execution.before.findings.map((f) => f.code)).toContain("clients.near-maxclients");
+    expect(execution.verified).toBe(true);
+  }, 90_000);
 });

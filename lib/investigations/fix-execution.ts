@@ -14,17 +14,15 @@ import type { ProbeResult } from "@/lib/probes/types";
 import { RedisFailure } from "@/lib/redis/classify";
 import { getConnectionManager } from "@/lib/redis/connection-manager";
 import type { TopologyNode } from "@/lib/redis/topology";
-import { atLeast, type Role } from "@/lib/security/roles";
+import { atLeast } from "@/lib/security/roles";
 import type { Caller } from "@/lib/security/caller";
 import { scrubSecrets } from "@/lib/security/scrub";
 import { appendAudit } from "@/lib/store/audit-repo";
-import { getStore } from "@/lib/store/get-store";
 import { getInvestigation, appendStepRecord } from "@/lib/store/investigations-repo";
-import { requireConnectionConfig } from "@/lib/instances/instance-service";
 import type { InstanceConnectionConfig } from "@/lib/store/instances-repo";
 import { logger } from "@/lib/log/logger";
-import { confirmationText } from "./fix-preview";
-import type { InvestigationDeps } from "./investigation-service";
+import { confirmationText, roleForFix } from "./fix-preview";
+import { defaultDeps, type InvestigationDeps } from "./investigation-service";
 import type { FixExecutionResult, FixOnError, FixReply } from "./types";
 
 export interface ExecuteFixInput {
@@ -44,14 +42,16 @@ export interface FixExecution {
   onError?: FixOnError;
 }
 
-/** The role a fix needs: ending work or losing data is an admin's call. */
-export function roleForFix(fix: Pick<FixAction, "risk">): Role {
-  return fix.risk === "destructive" ? "admin" : "responder";
-}
 
-async function defaultDeps(): Promise<InvestigationDeps> {
-  const { db } = await getStore();
-  return { db, requireConfig: requireConnectionConfig };
+/** The investigation and the fix of its playbook named `actionId`, or a not_found problem. */
+export async function loadFix(db: InvestigationDeps["db"], investigationId: string, actionId: string) {
+  const inv = await getInvestigation(db, investigationId);
+  if (!inv) throw new ApiError("not_found", `No investigation with id ${investigationId}`);
+  const playbook = getPlaybook(inv.playbookId);
+  if (!playbook) throw new ApiError("not_found", `No playbook named ${inv.playbookId}`);
+  const fix = playbook.fixes.find((f) => f.id === actionId);
+  if (!fix) throw new ApiError("not_found", `The ${playbook.id} playbook has no fix ${actionId}`);
+  return { inv, playbook, fix };
 }
 
 /** A reply as JSON keeps it: Buffers as text, nested arrays kept. */
@@ -95,12 +95,7 @@ async function nodesFor(fix: FixAction, cmd: RenderedCommand, config: InstanceCo
 
 export async function executeFix(input: ExecuteFixInput, deps?: InvestigationDeps): Promise<{ execution: FixExecution }> {
   const { db, requireConfig } = deps ?? (await defaultDeps());
-  const inv = await getInvestigation(db, input.investigationId);
-  if (!inv) throw new ApiError("not_found", `No investigation with id ${input.investigationId}`);
-  const playbook = getPlaybook(inv.playbookId);
-  if (!playbook) throw new ApiError("not_found", `No playbook named ${inv.playbookId}`);
-  const fix = playbook.fixes.find((f) => f.id === input.actionId);
-  if (!fix) throw new ApiError("not_found", `The ${playbook.id} playbook has no fix ${input.actionId}`);
+  const { inv, fix } = await loadFix(db, input.investigationId, input.actionId);
   const config = await requireConfig(inv.instanceId);
 
   if (!config.allowRemediation) {

@@ -1,7 +1,10 @@
 // What the Fix phase shows for each fix action: the exact command(s) when the fix needs no input,
 // otherwise the argv template with its placeholders named. Pure; nothing is ever sent from here.
 import type { FixAction, FixRisk, ManualFix } from "@/lib/playbooks/schema";
+import type { Role } from "@/lib/security/roles";
+import { z } from "zod";
 import { renderFix } from "@/lib/playbooks/render-fix";
+import { fixFields, type FixField } from "./fix-fields";
 
 export interface FixPreview {
   id: string;
@@ -13,6 +16,10 @@ export interface FixPreview {
   commands: string[];
   /** Placeholders the engineer must fill before the commands are exact (empty: exact already). */
   needs: string[];
+  /** The form for its params (empty: nothing to fill in). */
+  fields: FixField[];
+  /** The server can pre-fill the params from the investigation's results. */
+  suggests: boolean;
   target: NonNullable<FixAction["target"]>;
   dataCost?: string;
   minVersion?: string;
@@ -35,6 +42,8 @@ export function fixPreview(fix: FixAction): FixPreview {
     verifyCli: fix.verify.redisCli,
     manual: fix.manual,
     when: fix.when,
+    fields: fixFields(z.toJSONSchema(fix.params, { io: "input" }) as Parameters<typeof fixFields>[0]),
+    suggests: Boolean(fix.suggest),
   };
   if (!fix.argv) return { ...base, preview: fix.preview, commands: [], needs: [] };
   const rendered = renderFix(fix, {});
@@ -51,4 +60,9 @@ export function fixPreview(fix: FixAction): FixPreview {
  */
 export function confirmationText(commands: readonly { argv: readonly string[] }[]): string {
   return commands.map((c) => argvLine(c.argv)).join("\n");
+}
+
+/** The role a fix needs: losing connections, keys or unsaved writes is an admin's call. */
+export function roleForFix(fix: Pick<FixAction, "risk">): Role {
+  return fix.risk === "destructive" ? "admin" : "responder";
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { detectBigkey } from "@/lib/triage/detectors/bigkey";
 import { auditCheck, check } from "./config-checks";
 import { definePlaybook } from "./schema";
+import { suggestBiggestKey } from "./fix-suggestions";
 
 const keyParam = z.object({ key: z.string().min(1).max(1024).describe("The big key, as the bigkeys probe or the slowlog named it") }).strict();
 
@@ -112,6 +113,7 @@ export const bigkeyPlaybook = definePlaybook({
   fixes: [
     {
       id: "unlink-key",
+      suggest: suggestBiggestKey,
       title: "Remove the big key without blocking (UNLINK)",
       risk: "destructive",
       argv: ["UNLINK", "{key}"],

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { detectConnectionExhaustion } from "@/lib/triage/detectors/connection-exhaustion";
 import { auditCheck } from "./config-checks";
 import { definePlaybook } from "./schema";
+import { suggestIdleConnections, suggestMaxclients } from "./fix-suggestions";
 
 export const connectionExhaustionPlaybook = definePlaybook({
   id: "connection-exhaustion",
@@ -75,6 +76,7 @@ export const connectionExhaustionPlaybook = definePlaybook({
   fixes: [
     {
       id: "kill-idle",
+      suggest: suggestIdleConnections,
       title: "Close the listed idle connections (CLIENT KILL ID, one by one)",
       risk: "destructive",
       argv: ["CLIENT", "KILL", "ID", "{id}"],
@@ -85,8 +87,8 @@ export const connectionExhaustionPlaybook = definePlaybook({
             .array(z.object({ node: z.string().min(3), id: z.number().int().positive() }).strict())
             .min(1)
             .max(1000)
-            .describe("The previewed list: connections idle at least the chosen time, by numeric idle, Redline's own, replicas, subscribers and blocked clients excluded"),
-          minIdleSeconds: z.number().int().min(60).describe("The idle threshold the list was built with (shown in the audit log)"),
+            .describe("Connections to close: idle at least the chosen time (Redline's own, replicas, subscribers and blocked clients are never listed)"),
+          minIdleSeconds: z.number().int().min(10).describe("Idle at least (seconds): the list is built with it, and the audit log keeps it"),
         })
         .strict(),
       reservedConnection: true,
@@ -123,6 +125,7 @@ export const connectionExhaustionPlaybook = definePlaybook({
     },
     {
       id: "raise-maxclients",
+      suggest: suggestMaxclients,
       title: "Raise maxclients (buys time, fixes nothing)",
       risk: "config",
       argv: ["CONFIG", "SET", "maxclients", "{max}"],

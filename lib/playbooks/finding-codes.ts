@@ -17,6 +17,8 @@ const FROM_FAILURES = REDIS_FAILURE_CODES.map(failureFindingCode);
 
 /** Emitted by the probes in lib/probes today, outside the rule table. */
 const FROM_PROBES = [
+  "access.redline-lacks-commands",
+  "access.redline-too-broad",
   "slowlog.disabled",
   "latency.event",
   "clients.idle-many",

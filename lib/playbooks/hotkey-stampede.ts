@@ -3,6 +3,7 @@ import { z } from "zod";
 import { detectHotkeyStampede } from "@/lib/triage/detectors/hotkey-stampede";
 import { auditCheck, check } from "./config-checks";
 import { definePlaybook } from "./schema";
+import { suggestHottestKey } from "./fix-suggestions";
 
 export const hotkeyStampedePlaybook = definePlaybook({
   id: "hotkey-stampede",
@@ -90,6 +91,7 @@ export const hotkeyStampedePlaybook = definePlaybook({
   fixes: [
     {
       id: "extend-ttl",
+      suggest: suggestHottestKey,
       title: "Push the hot key's next expiry out (stop the bursts now)",
       risk: "config",
       argv: ["EXPIRE", "{key}", "{seconds}"],

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { detectKeysBlocking } from "@/lib/triage/detectors/keys-blocking";
 import { auditCheck, check } from "./config-checks";
 import { definePlaybook } from "./schema";
+import { suggestKeysUser } from "./fix-suggestions";
 
 const user = z
   .string()
@@ -86,6 +87,7 @@ export const keysBlockingPlaybook = definePlaybook({
   fixes: [
     {
       id: "acl-deny-keys",
+      suggest: suggestKeysUser,
       title: "Deny KEYS to the job's user (ACL)",
       risk: "config",
       argv: ["ACL", "SETUSER", "{user}", "-keys"],
@@ -98,6 +100,7 @@ export const keysBlockingPlaybook = definePlaybook({
     },
     {
       id: "acl-deny-dangerous",
+      suggest: suggestKeysUser,
       title: "Deny the whole @dangerous category to the job's user",
       risk: "config",
       argv: ["ACL", "SETUSER", "{user}", "-@dangerous"],

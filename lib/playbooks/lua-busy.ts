@@ -84,7 +84,7 @@ export const luaBusyPlaybook = definePlaybook({
     {
       id: "script-kill",
       title: "Stop the script (SCRIPT KILL)",
-      risk: "destructive",
+      risk: "config",
       argv: ["SCRIPT", "KILL"],
       params: none,
       reservedConnection: true,
@@ -106,7 +106,7 @@ export const luaBusyPlaybook = definePlaybook({
     {
       id: "function-kill",
       title: "Stop the function (FUNCTION KILL)",
-      risk: "destructive",
+      risk: "config",
       argv: ["FUNCTION", "KILL"],
       params: none,
       reservedConnection: true,

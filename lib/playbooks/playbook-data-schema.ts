@@ -49,6 +49,8 @@ export const fixSchema = z
     onError: z.array(z.object({ match: z.string().min(1), explain: text, next: z.array(id) }).strict()).optional(),
     manual: z.object({ instructions: text, checklist: z.array(text).optional(), copyable: text.optional() }).strict().optional(),
     when: anyOf.optional(),
+    /** Pre-fills params from saved results (fix-suggestions.ts): code, not data, so only its presence is checked. */
+    suggest: z.custom<unknown>((v) => typeof v === "function", "a function").optional(),
   })
   .strict()
   .refine((f) => f.argv !== undefined || f.manual !== undefined, "a fix sends a command (argv) or says what to do by hand (manual)");

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { FixAction, Playbook, PlaybookData } from "./schema";
 
-export type FixActionData = Omit<FixAction, "params"> & { params: Record<string, unknown> };
+export type FixActionData = Omit<FixAction, "params" | "suggest"> & { params: Record<string, unknown> };
 export type PlaybookDocument = Omit<PlaybookData, "fixes"> & { fixes: FixActionData[] };
 
 export interface PlaybookSummary {
@@ -19,7 +19,7 @@ export function toPlaybookDocument(playbook: Playbook): PlaybookDocument {
   const { detect: _detect, fixes, ...rest } = playbook;
   return {
     ...rest,
-    fixes: fixes.map((f) => ({ ...f, params: z.toJSONSchema(f.params, { io: "input" }) as Record<string, unknown> })),
+    fixes: fixes.map(({ suggest: _suggest, ...f }) => ({ ...f, params: z.toJSONSchema(f.params, { io: "input" }) as Record<string, unknown> })),
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { detectReplicationBacklog } from "@/lib/triage/detectors/replication-backlog";
 import { auditCheck, check } from "./config-checks";
 import { definePlaybook } from "./schema";
+import { suggestBacklogBytes } from "./fix-suggestions";
 
 const MB = 1024 * 1024;
 
@@ -108,6 +109,7 @@ export const replicationBacklogPlaybook = definePlaybook({
   fixes: [
     {
       id: "set-backlog-size",
+      suggest: suggestBacklogBytes,
       title: "Raise repl-backlog-size to the calculated size",
       risk: "config",
       argv: ["CONFIG", "SET", "repl-backlog-size", "{bytes}"],

@@ -3,9 +3,14 @@
 // safe to import in the browser. Everything is spoken in finding codes, probe ids, series ids and rule ids.
 import type { z } from "zod";
 import type { Finding } from "@/lib/probes/finding";
+import type { ProbeResult } from "@/lib/probes/types";
 import type { TriageInput } from "@/lib/triage/triage-input";
 
-/** read: changes nothing; config: changes settings, reversible; destructive: ends work or loses data. */
+/**
+ * read: changes nothing; config: changes server state without losing data (a setting, or stopping a
+ * script that has written nothing, which is all SCRIPT KILL can stop); destructive: drops connections,
+ * keys or unsaved writes. Responders run read and config fixes; destructive ones need an admin.
+ */
 export const FIX_RISKS = ["read", "config", "destructive"] as const;
 export type FixRisk = (typeof FIX_RISKS)[number];
 
@@ -115,6 +120,26 @@ export interface FixAction {
   manual?: ManualFix;
   /** Shown only when one of these findings is present. */
   when?: { anyOf: string[] };
+  /**
+   * Pre-fills the params from what the investigation has already seen (the biggest key, the idle
+   * connections, the calculated backlog size). Pure; the engineer can change every value, and the
+   * server renders and checks whatever they send.
+   */
+  suggest?: (ctx: FixSuggestContext) => FixSuggestion;
+}
+
+/** What a fix's `suggest` sees: the newest saved result of each probe, and the values typed so far. */
+export interface FixSuggestContext {
+  latest(probeId: string): ProbeResult | undefined;
+  input: Record<string, unknown>;
+}
+
+export interface FixSuggestion {
+  params: Record<string, unknown>;
+  /** For a `forEach` fix: one line per list element saying what its command touches. */
+  itemLabels?: string[];
+  /** Why nothing (or not everything) could be suggested, e.g. which step to run first. */
+  hint?: string;
 }
 
 export interface ConfigCheck {

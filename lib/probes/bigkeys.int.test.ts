@@ -1,12 +1,14 @@
 // The bigkeys probe against real redis-server processes (never the developer's Redis on 6379): a
 // standalone with 150k small keys and a planted big key of every type, a small one watched with
 // MONITOR, and a 3-master cluster with replicas.
-import { Cluster, type Redis } from "ioredis";
+import { Cluster } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLabClient, startCluster, startStandalone, waitUntil, withLabClient, type RedisProcess, type Topology } from "@/lib/lab";
 import { getConnectionManager } from "@/lib/redis/connection-manager";
 import type { InstanceConnectionConfig } from "@/lib/store/instances-repo";
 import { labConfig } from "@/lib/testing/instance-config";
+import { recordCommands, type Recording } from "@/lib/testing/command-recorder";
+import { FILL, plant } from "@/lib/testing/plant-keys";
 import type { BigkeysData } from "./bigkeys";
 import type { BigkeyRow } from "./bigkeys/collector";
 import { getProbe } from "./registry";
@@ -30,26 +32,6 @@ const PLANTED: Record<string, [string, number]> = {
  */
 const WIDE = { latencyBudgetMs: 50 };
 
-const FILL = `
-local kind, n = ARGV[1], tonumber(ARGV[2])
-local batch = {}
-local function flush()
-  if #batch == 0 then return end
-  if kind == "hash" then redis.call("HSET", KEYS[1], unpack(batch))
-  elseif kind == "zset" then redis.call("ZADD", KEYS[1], unpack(batch))
-  elseif kind == "list" then redis.call("RPUSH", KEYS[1], unpack(batch))
-  elseif kind == "set" then redis.call("SADD", KEYS[1], unpack(batch)) end
-  batch = {}
-end
-for i = 1, n do
-  if kind == "stream" then redis.call("XADD", KEYS[1], "*", "event", "e" .. i)
-  elseif kind == "hash" then batch[#batch + 1] = "field:" .. i; batch[#batch + 1] = "value-" .. i
-  elseif kind == "zset" then batch[#batch + 1] = i; batch[#batch + 1] = "member:" .. i
-  else batch[#batch + 1] = "item:" .. i end
-  if #batch >= 2000 then flush() end
-end
-flush()
-return n`;
 
 const config = (node: { host: string; port: number }, mode: "standalone" | "cluster" = "standalone") => labConfig(node, { mode });
 
@@ -60,10 +42,6 @@ async function scan(target: InstanceConnectionConfig, params: Record<string, unk
 
 const byKey = (rows: BigkeyRow[]) => new Map(rows.map((r) => [r.key, r]));
 
-async function plant(client: Redis, key: string, type: string, n: number): Promise<void> {
-  if (type === "string") await client.set(key, Buffer.alloc(n, 0x61));
-  else await client.eval(FILL, 1, key, type, n);
-}
 
 let large: Topology & { node: RedisProcess };
 let small: Topology & { node: RedisProcess };
@@ -179,28 +157,15 @@ describe("a small standalone, watched", () => {
   });
 
   it("sends nothing forbidden, holds at most two connections, and keeps a binary key name intact", async () => {
-    const monitor = await createLabClient(small.node).monitor();
-    const seen: string[][] = [];
-    monitor.on("monitor", (_time: string, args: string[]) => seen.push(args));
-    const watcher = createLabClient(small.node);
-    let maxRedline = 0;
-    let watching = true;
-    const watch = (async () => {
-      while (watching) {
-        const list = String(await watcher.call("CLIENT", "LIST"));
-        maxRedline = Math.max(maxRedline, (list.match(/ name=redline:/g) ?? []).length);
-        await new Promise((res) => setTimeout(res, 20));
-      }
-    })();
+    const recorder = await recordCommands(small.node);
     let r: ProbeResult<BigkeysData>;
+    let recording: Recording;
     try {
       r = await scan(config(small.node), { topN: 5 });
     } finally {
-      watching = false;
-      await watch;
-      monitor.disconnect();
-      watcher.disconnect();
+      recording = await recorder.stop();
     }
+    const { commands: seen, maxRedlineConnections: maxRedline } = recording;
     expect(r.error).toBeUndefined();
     expect(r.partial).toBe(false);
 

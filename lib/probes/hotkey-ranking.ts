@@ -50,18 +50,32 @@ export function rowsFromHotkeys(node: string, entries: readonly HotkeysEntry[], 
   return entries.slice(0, top).map((e) => ({ node, key: e.key, binary: false, freq: null, count: null, sharePct: e.sharePct, commands: null, cpuUs: e.value, ttlMs: null, hot: false }));
 }
 
-/** The signals the `hotkey.found` rules compare, for one row. */
-function rowSignals(row: HotkeyRow, sampledAccesses: number): Record<string, number> {
-  if (row.freq !== null) return { "hotkey.top_lfu_freq": row.freq };
+/** A new key's LFU counter (LFU_INIT_VAL): the floor a dominant key is compared with. */
+const LFU_INIT_VAL = 5;
+
+/**
+ * How far the node's top LFU counter stands above the runner-up's (or the starting value): a key
+ * re-created at every expiry never reaches an absolute level, but it dominates the sample.
+ */
+function lfuDominance(rows: readonly HotkeyRow[]): { row: HotkeyRow; ratio: number } | undefined {
+  const [top, next] = rows.filter((r) => r.freq !== null).sort((a, b) => b.freq! - a.freq!);
+  if (!top) return undefined;
+  return { row: top, ratio: round(top.freq! / Math.max(next?.freq ?? 0, LFU_INIT_VAL), 2) };
+}
+
+/** The signals the `hotkey.found` rules compare, for one row (`dominance` only for the node's top LFU row). */
+function rowSignals(row: HotkeyRow, sampledAccesses: number, dominance?: number): Record<string, number> {
+  if (row.freq !== null) return { "hotkey.top_lfu_freq": row.freq, ...(dominance !== undefined ? { "hotkey.lfu_dominance": dominance } : {}) };
   return { "hotkey.top_share_pct": row.sharePct ?? 0, "hotkey.sampled_accesses": sampledAccesses };
 }
 
-const FOUND_RULES = ["hotkey-lfu-freq", "hotkey-window-share"];
+const FOUND_RULES = ["hotkey-lfu-freq", "hotkey-lfu-dominance", "hotkey-window-share"];
 
-/** Marks each row hot when a `hotkey.found` rule holds for it. */
+/** Marks each row of one node hot when a `hotkey.found` rule holds for it. */
 export function markHot(rows: readonly HotkeyRow[], sampledAccesses: number): HotkeyRow[] {
   const rules = FOUND_RULES.map(ruleById);
-  return rows.map((r) => ({ ...r, hot: rules.some((rule) => ruleHolds(rule, rowSignals(r, sampledAccesses))) }));
+  const dominant = lfuDominance(rows);
+  return rows.map((r) => ({ ...r, hot: rules.some((rule) => ruleHolds(rule, rowSignals(r, sampledAccesses, r === dominant?.row ? dominant.ratio : undefined))) }));
 }
 
 /** PTTL -2 (already expired, not rebuilt yet) is the stampede in progress: it counts as 0 s left. */
@@ -84,7 +98,8 @@ export function hotkeyFindings(rows: readonly HotkeyRow[], sampledAccesses: numb
   const hot = rows.filter((r) => r.hot);
   if (hot.length === 0) return [];
   const top = hot[0]!;
-  const findings = ruleFindings(["hotkey.found"], rowSignals(top, sampledAccesses), { ...rowEvidence(top), hotKeys: hot.length });
+  const dominant = lfuDominance(rows);
+  const findings = ruleFindings(["hotkey.found"], rowSignals(top, sampledAccesses, top === dominant?.row ? dominant.ratio : undefined), { ...rowEvidence(top), hotKeys: hot.length });
   const expiring = hot
     .map((r) => ({ r, s: ttlSeconds(r.ttlMs) }))
     .filter((x): x is { r: HotkeyRow; s: number } => x.s !== undefined)

@@ -13,9 +13,20 @@ export interface MonitorWindowData {
   tally: MonitorTally;
 }
 
-export async function monitorKeys(runner: CommandRunner, opts: { durationMs: number; maxLines: number }): Promise<MonitorWindowData> {
+/** Polls the reserved connection until the server no longer lists the client (at most ~2 s). */
+export function untilClientGone(reserved: CommandRunner): (clientId: number) => Promise<void> {
+  return async (clientId) => {
+    for (let i = 0; i < 100; i++) {
+      const listed = String(await reserved.call(["CLIENT", "LIST", "ID", String(clientId)]));
+      if (!listed.trim()) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+}
+
+export async function monitorKeys(runner: CommandRunner, opts: { durationMs: number; maxLines: number; waitGone?: (clientId: number) => Promise<void> }): Promise<MonitorWindowData> {
   const tally = createTally();
-  const window = await runner.monitor({ durationMs: opts.durationMs, maxLines: opts.maxLines, onLine: (line) => addMonitorLine(tally, line) });
+  const window = await runner.monitor({ durationMs: opts.durationMs, maxLines: opts.maxLines, waitGone: opts.waitGone, onLine: (line) => addMonitorLine(tally, line) });
   return { window, tally };
 }
 

@@ -24,7 +24,7 @@ import {
   type MissRate,
 } from "./hotkey-ranking";
 import { scanFrequencies, type LfuScan } from "./hotkeys-lfu";
-import { hasHotkeysCommand, hotkeysSession, monitorKeys } from "./hotkeys-window";
+import { hasHotkeysCommand, hotkeysSession, monitorKeys, untilClientGone } from "./hotkeys-window";
 import { tallyRows } from "./monitor-tally";
 import { defineProbe } from "./probe";
 import { atNode, mergeByCode } from "./probe-findings";
@@ -105,7 +105,7 @@ async function sample(ctx: ProbeContext, runner: CommandRunner, node: TopologyNo
       partial: seconds < p.monitorSeconds,
     };
   }
-  const { window, tally } = await monitorKeys(watcher, { durationMs: seconds * 1000, maxLines: p.monitorMaxLines });
+  const { window, tally } = await monitorKeys(watcher, { durationMs: seconds * 1000, maxLines: p.monitorMaxLines, waitGone: untilClientGone(ctx.reserved(node)) });
   return {
     method: "monitor",
     rows: rowsFromWindow(node.address, tallyRows(tally, p.top)),

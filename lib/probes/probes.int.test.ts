@@ -12,6 +12,7 @@ import type { KeyspaceData } from "./keyspace";
 import type { LatencyData } from "./latency";
 import type { MemoryData } from "./memory";
 import type { PersistenceData } from "./persistence";
+import type { RedlineAccessData } from "./redline-access";
 import { getProbe, PROBES, probeCatalog } from "./registry";
 import type { ReplicationData } from "./replication";
 import { runProbe } from "./run-probe";
@@ -255,11 +256,41 @@ describe("cluster of 3 masters and 3 replicas", () => {
   });
 });
 
+describe("Redline's own access", () => {
+  it("the suggested least-privilege user runs every probe, and the check finds nothing lacking or too broad", async () => {
+    const asDefault = await run<RedlineAccessData>("redline-access", config(standalone.node), { username: "redline-ro" });
+    expect(asDefault.error).toBeUndefined();
+    expect(asDefault.data.summary).toMatchObject({ user: "default", lacking: 0 });
+    expect(asDefault.data.rows[0]!.tooBroad).toEqual(expect.arrayContaining(["FLUSHALL", "CONFIG SET", "KEYS"]));
+    expect(codes(asDefault)).toEqual(["access.redline-too-broad"]);
+
+    // Create the user exactly as suggested (password filled in) and use it for every probe.
+    const argv = asDefault.data.suggested.probes.replace(">CHANGE-ME", ">ro-Secret-3").split(" ");
+    await labCommand(standalone.node, argv, { password: PASSWORD });
+    const asRedline = config(standalone.node, { username: "redline-ro", password: "ro-Secret-3" });
+    for (const probe of PROBES) {
+      const r = await run(probe.id, asRedline);
+      expect(r.error, `${probe.id} as redline-ro`).toBeUndefined();
+      // No command of the probe was refused (a refused optional read would not fail the probe).
+      expect(r.commands.filter((c) => /NOPERM|no permissions/.test(JSON.stringify(c))), probe.id).toEqual([]);
+    }
+    const own = await run<RedlineAccessData>("redline-access", asRedline);
+    expect(own.data.rows[0]).toMatchObject({ user: "redline-ro", lacking: [], tooBroad: [] });
+    expect(own.findings).toEqual([]);
+  });
+
+  it("names what a user without CONFIG lacks", async () => {
+    const r = await run<RedlineAccessData>("redline-access", config(standalone.node, { username: "noconfig", password: "pw-2" }));
+    expect(r.data.rows[0]!.lacking.map((l) => l.rule)).toEqual(["+config|get"]);
+    expect(r.findings.find((f) => f.code === "access.redline-lacks-commands")).toMatchObject({ severity: "warning", evidence: { user: "noconfig", lacking: "+config|get" } });
+  });
+});
+
 describe("every probe", () => {
   it("is in the catalog with a JSON schema for its parameters", () => {
     const catalog = probeCatalog();
     expect(catalog.map((p) => p.id)).toEqual(PROBES.map((p) => p.id));
-    expect(catalog).toHaveLength(17);
+    expect(catalog).toHaveLength(18);
     for (const p of catalog) {
       expect(p.params).toMatchObject({ type: "object" });
       expect(p.redisCli).toMatch(/redis-cli/);

@@ -7,17 +7,17 @@ import type { RestartHistory } from "./restart-analysis";
 
 export type RestartHistorySource = (instanceId: string, node: string) => RestartHistory | undefined;
 
+type NodeHistory = { restart?: { t: number; keysBefore: number | null; keysAfter: number | null; lostPct: number | null } | null };
+
+/** What one node sampler remembers of the node's last restart, as the probe reads it. */
+export function restartHistoryOf(history: NodeHistory, source: string): RestartHistory {
+  const r = history.restart;
+  return { source, restartAt: r?.t ?? null, keysBefore: r?.keysBefore ?? null, keysAfter: r?.keysAfter ?? null, lostPct: r?.lostPct ?? null };
+}
+
 export const samplerRestartHistory: RestartHistorySource = (instanceId, node) => {
   const history = getSampler()?.instances.get(instanceId)?.nodes.get(node)?.history;
-  if (!history) return undefined;
-  const r = history.restart;
-  return {
-    source: "sampler (this process)",
-    restartAt: r?.t ?? null,
-    keysBefore: r?.keysBefore ?? null,
-    keysAfter: r?.keysAfter ?? null,
-    lostPct: r?.lostPct ?? null,
-  };
+  return history ? restartHistoryOf(history, "sampler (this process)") : undefined;
 };
 
 let current: RestartHistorySource = samplerRestartHistory;

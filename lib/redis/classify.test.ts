@@ -17,6 +17,8 @@ const cases: Array<[string, string]> = [
   ["connect ECONNREFUSED 127.0.0.1:1", "redis_unreachable"],
   ["getaddrinfo ENOTFOUND no-such-host.invalid", "redis_unreachable"],
   ["Connection is closed.", "redis_unreachable"],
+  // A command in flight when the server was killed (ioredis with maxRetriesPerRequest: 0).
+  ['Reached the max retries per request limit (which is 0). Refer to "maxRetriesPerRequest" option for details.', "redis_unreachable"],
   ["Client network socket disconnected before secure TLS connection was established", "redis_tls_error"],
   ["140352:error:0A00010B:SSL routines:ssl3_get_record:wrong version number", "redis_tls_error"],
   ["self-signed certificate in certificate chain", "redis_tls_error"],

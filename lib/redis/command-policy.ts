@@ -56,3 +56,18 @@ export function classifyCommand(argv: readonly string[]): CommandClass {
 export function isReadOnly(argv: readonly string[]): boolean {
   return classifyCommand(argv) === "read";
 }
+
+/** Read commands Redline never needs on a data node (sentinel-only, or harmless but useless). */
+const NOT_FOR_DATA_NODES = new Set(["SENTINEL", "LOLWUT"]);
+
+/**
+ * The ACL rules that allow exactly what Redline's probes send to a data node, from the same lists
+ * the policy checks: `+info`, `+config|get`, … Nothing that writes, no MONITOR, no fix commands.
+ */
+export function probeAclRules(): string[] {
+  const whole = [...READ].filter((c) => !NOT_FOR_DATA_NODES.has(c)).map((c) => `+${c.toLowerCase()}`);
+  const subs = Object.entries(READ_SUB)
+    .filter(([c]) => !NOT_FOR_DATA_NODES.has(c))
+    .flatMap(([c, subs]) => [...subs].map((sub) => `+${c.toLowerCase()}|${sub.toLowerCase()}`));
+  return [...whole, ...subs];
+}

@@ -8,6 +8,7 @@ import { classifyCommand } from "./command-policy";
 import { runMonitorWindow, type MonitorWindowOptions, type MonitorWindowResult } from "./monitor-window";
 import type { NodeConnection } from "./node-connection";
 import { isObservationCommand } from "./observation-commands";
+import { execWithoutCommandTimers } from "./pipeline-timers";
 
 export interface RunnerOptions {
   renamedCommands: Record<string, string>;
@@ -27,7 +28,9 @@ export interface RunnerOptions {
 export type CommandArg = string | Buffer;
 
 /** Where the key goes in a per-key command template (`pipelineKeys`). */
-export const KEY = Symbol("key");
+// From the global registry: the scan code and the runner may come from two copies of this module in
+// the production bundle (see RedisFailure), and a module-local symbol would not match the other's.
+export const KEY = Symbol.for("redline.commandRunner.key");
 export type KeyTemplate = readonly (string | typeof KEY)[];
 
 const SPECIFIC_CONNECT_FAILURES = new Set(["redis_max_clients", "redis_auth_failed", "redis_tls_error", "redis_loading"]);
@@ -157,7 +160,7 @@ export class CommandRunner {
       const client = await this.conn.ready(this.conn.options.connectTimeoutMs);
       const pipe = client.pipeline();
       fill(pipe);
-      const replies = (await withTimeout(pipe.exec(), timeoutMs ?? this.options.timeoutMs, this.conn.address)) ?? [];
+      const replies = (await withTimeout(execWithoutCommandTimers(client, pipe), timeoutMs ?? this.options.timeoutMs, this.conn.address)) ?? [];
       return replies.map(([err, value]) => [err ? this.explain(err) : null, value]);
     } catch (err) {
       const failure = this.explain(err);

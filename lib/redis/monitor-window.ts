@@ -17,6 +17,11 @@ export interface MonitorWindowOptions {
   /** Each MONITOR line as Redis wrote it (without the RESP `+` and CRLF). */
   onLine(line: string): void;
   signal?: AbortSignal;
+  /**
+   * Resolves once the server no longer lists this client id (asked on the reserved connection): the
+   * probe connection reconnects only then, so the node never counts three of Redline's connections.
+   */
+  waitGone?: (clientId: number) => Promise<void>;
 }
 
 export interface MonitorWindowResult {
@@ -74,8 +79,10 @@ export async function runMonitorWindow(conn: NodeConnection, wireName: string, o
   let lines = 0;
   let sent = false;
   let cleanup = () => {};
+  let clientId: number | undefined;
   try {
     await drain(client);
+    if (opts.waitGone) clientId = Number(await client.call("CLIENT", "ID"));
     const endedBy = await new Promise<MonitorWindowResult["endedBy"]>((resolve, reject) => {
       const stream = client.stream;
       let timer: NodeJS.Timeout | undefined;
@@ -115,9 +122,9 @@ export async function runMonitorWindow(conn: NodeConnection, wireName: string, o
       // (emitted as an event nobody listens to) instead of an answer to a command it never sent.
       setMonitoring(client);
     });
-    return { lines, elapsedMs: Math.round(performance.now() - started), endedBy, reconnected: await reset(conn, client) };
+    return { lines, elapsedMs: Math.round(performance.now() - started), endedBy, reconnected: await reset(conn, client, clientId, opts.waitGone) };
   } catch (err) {
-    if (sent) await reset(conn, client);
+    if (sent) await reset(conn, client, clientId, opts.waitGone);
     throw err;
   } finally {
     cleanup();
@@ -125,10 +132,19 @@ export async function runMonitorWindow(conn: NodeConnection, wireName: string, o
   }
 }
 
-/** Drops the MONITOR socket (the server leaves MONITOR mode with it) and waits for ioredis to reconnect. */
-async function reset(conn: NodeConnection, client: Redis): Promise<boolean> {
+/** Drops the MONITOR socket (the server leaves MONITOR mode with it) and reconnects once the server let it go. */
+async function reset(conn: NodeConnection, client: Redis, clientId?: number, waitGone?: (id: number) => Promise<void>): Promise<boolean> {
   // "close"/"reconnecting" already: the server dropped it; ioredis reconnects on its own.
-  if (isMonitoring(client)) client.disconnect(true);
+  if (isMonitoring(client)) {
+    if (waitGone && clientId !== undefined) {
+      client.disconnect(false);
+      // A busy server reaps the closed socket a moment later; the new one must not overlap it.
+      await waitGone(clientId).catch(() => {});
+      client.connect().catch(() => {});
+    } else {
+      client.disconnect(true);
+    }
+  }
   conn.release();
   try {
     await conn.ready(RECONNECT_TIMEOUT_MS);

@@ -1,6 +1,7 @@
 // One long-lived ioredis connection to one Redis node, in one of Redline's two roles.
 // It reconnects with backoff on its own and reports the classified reason it is not ready.
 import "server-only";
+import type { Socket } from "node:net";
 import Redis, { type RedisOptions } from "ioredis";
 import { RedisFailure, toRedisFailure } from "./classify";
 import type { TlsSettings } from "@/lib/api/schemas/instance";
@@ -37,6 +38,9 @@ function tlsOptions(tls: TlsSettings, host: string): RedisOptions["tls"] {
   };
 }
 
+/** Why a server turns a new connection away. */
+const CONNECT_REFUSALS = new Set(["redis_tls_error", "redis_max_clients", "redis_auth_failed"]);
+
 /** Refusals of CLIENT SETNAME that pass: the connection itself is good. */
 const RENAME_LATER = new Set(["redis_busy_script", "redis_loading"]);
 
@@ -50,6 +54,8 @@ export class NodeConnection {
   private renameOnNextUse = false;
   /** Why the connection is lent out (a MONITOR window): other commands are refused meanwhile, not queued. */
   private heldFor: string | undefined;
+  /** The current attempt's TCP connection is up (TLS: and its handshake is not done yet). */
+  private tcpUp = false;
 
   constructor(readonly options: NodeConnectionOptions) {
     this.address = `${options.host}:${options.port}`;
@@ -76,8 +82,9 @@ export class NodeConnection {
       retryStrategy: reconnectDelay,
     });
     this.client.on("error", (err) => {
-      this.lastError = toRedisFailure(err);
+      this.lastError = this.tlsAware(toRedisFailure(err));
     });
+    this.client.on("connecting", () => this.watchTcp());
     this.client.on("ready", () => {
       this.setup = this.nameConnection();
     });
@@ -87,17 +94,60 @@ export class NodeConnection {
     });
   }
 
+  /**
+   * A TLS mismatch shows only indirectly: a plain server accepts the TCP connection and then says
+   * nothing to a TLS ClientHello (a timeout), and a TLS port resets a plain connection at its first
+   * command without a byte of reply. So watch whether TCP came up. ioredis sets the stream in a
+   * promise callback after the "connecting" status: look one macrotask later.
+   */
+  private watchTcp(): void {
+    this.tcpUp = false;
+    setImmediate(() => {
+      const stream = this.client.stream as Socket | undefined;
+      if (!stream || stream.destroyed) return;
+      const up = () => (this.tcpUp = true);
+      if (!stream.connecting) up();
+      else stream.once("connect", up);
+      if (this.options.tls.enabled) stream.once("secureConnect", () => (this.tcpUp = false));
+    });
+  }
+
+  private tlsAware(failure: RedisFailure): RedisFailure {
+    if (!this.tcpUp) return failure;
+    if (this.options.tls.enabled && failure.code === "redis_timeout") {
+      // (A TLS server frozen mid-handshake looks the same; the message says both.)
+      return new RedisFailure(
+        "redis_tls_error",
+        `${this.address} accepted the TCP connection but completed no TLS handshake within ${this.options.connectTimeoutMs} ms: does the server speak TLS on this port (or is it frozen)?`,
+        { cause: failure },
+      );
+    }
+    const stream = this.client.stream as Socket | undefined;
+    if (!this.options.tls.enabled && /ECONNRESET/.test(failure.message) && stream?.bytesRead === 0) {
+      return new RedisFailure(
+        "redis_tls_error",
+        `${this.address} reset the connection before answering anything: it looks like a TLS port; enable TLS for this instance`,
+        { cause: failure },
+      );
+    }
+    return failure;
+  }
+
   private nameConnection(): Promise<void> {
     const setup = this.client.call("CLIENT", "SETNAME", `redline:${this.options.role}`).then(
       () => {
         this.lastError = undefined;
       },
       (err) => {
-        const failure = (this.lastError = toRedisFailure(err));
+        const failure = toRedisFailure(err);
+        // "Connection is closed" says less than the error event of the same drop (a TLS port's reset,
+        // a refusal): keep that one. Only reasons a connect attempt gives, so a stale timeout never sticks.
+        const moreSpecific = failure.code === "redis_unreachable" && this.lastError !== undefined && CONNECT_REFUSALS.has(this.lastError.code);
+        if (!moreSpecific) this.lastError = failure;
         // A connection opened during a busy script or a load is fine: name it again on next use
         // (until then commands still run on it), or it would answer BUSY forever after the script ends.
         if (RENAME_LATER.has(failure.code)) this.renameOnNextUse = true;
-        throw failure;
+        throw moreSpecific ? this.lastError : failure;
       },
     );
     setup.catch(() => {});
@@ -161,7 +211,7 @@ export class NodeConnection {
       const timer = setTimeout(
         () =>
           done(() =>
-            reject(this.lastError ?? new RedisFailure("redis_timeout", `No connection to ${this.address} within ${timeoutMs} ms`)),
+            reject(this.lastError ?? this.tlsAware(new RedisFailure("redis_timeout", `No connection to ${this.address} within ${timeoutMs} ms`))),
           ),
         timeoutMs,
       );

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Redis } from "ioredis";
 import { createLabClient, findFreePort, labCommand, startCluster, startRedis, startReplicaPair, startStandalone, waitUntil } from "@/lib/lab";
 import { getConnectionManager } from "@/lib/redis/connection-manager";
+import { KEY } from "@/lib/redis/command-runner";
 import { getInstanceHealth } from "@/lib/metrics/health-service";
 import { collectNodeSnapshot } from "@/lib/metrics/collect-snapshot";
 import { labConfig } from "@/lib/testing/instance-config";
@@ -129,6 +130,29 @@ describe("cluster", () => {
     expect(health.status).toBe("ok");
     // Two connections at most on every node, no more.
     for (const node of lab.nodes) expect((await redlineClients(node)).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("pipeline timeout", () => {
+  it("a batch sent with one timer instead of one per command still fails within the command timeout, and the connection recovers", async () => {
+    const lab = await startStandalone();
+    stops.push(lab.stop);
+    const config = labConfig(lab.node);
+    const conns = getConnectionManager().forInstance(config);
+    const runner = conns.runner(undefined);
+    const keys = Array.from({ length: 2_000 }, (_, i) => `k:${i}`);
+    expect(await runner.pipelineKeys([["TYPE", KEY]], keys)).toHaveLength(keys.length);
+    const pauser = createLabClient(lab.node);
+    await pauser.call("CLIENT", "PAUSE", "1500", "ALL");
+    pauser.disconnect();
+    const t0 = performance.now();
+    await expect(runner.pipelineKeys([["TYPE", KEY]], keys, { timeoutMs: 300 })).rejects.toMatchObject({ code: "redis_timeout" });
+    expect(performance.now() - t0).toBeLessThan(1_200);
+    // Commands sent after the batch still carry their own timeout.
+    await expect(runner.call(["PING"], { timeoutMs: 300 })).rejects.toMatchObject({ code: "redis_timeout" });
+    await waitUntil(async () => (await runner.call(["PING"])) === "PONG" || "paused", { timeoutMs: 5_000, what: "the pause to end" });
+    const replies = await runner.pipelineKeys([["TYPE", KEY]], ["k:1"]);
+    expect(replies).toEqual([[null, "none"]]);
   });
 });
 

@@ -1,8 +1,17 @@
-// Triage on the lab's incident reproductions (lib/lab/scenarios): every scenario ranks its own
-// playbook first and confident; the healthy scenarios match nothing confidently. Each runs on real
-// redis-server processes with real load; a scenario the machine cannot run (no nftables, no tmpfs)
-// is skipped, never faked.
-import { afterAll, describe, expect, it } from "vitest";
+// Triage and investigation on the lab's incident reproductions (lib/lab/scenarios): every scenario
+// ranks its own playbook first and confident, and running every investigation step of that playbook
+// saves the findings that confirm its root cause; the healthy scenarios match nothing confidently.
+// Each runs on real redis-server processes with real load; a scenario the machine cannot run (no
+// nftables, no tmpfs) is skipped, never faked.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/api/problem";
+import { stepCondition } from "@/lib/investigations/hypotheses";
+import { isProbeResult } from "@/lib/investigations/types";
+import { loadInvestigation, runStep, startInvestigation, type InvestigationDeps } from "@/lib/investigations/investigation-service";
+import { getPlaybook } from "@/lib/playbooks";
+import { restartHistoryOf, samplerRestartHistory, setRestartHistorySource } from "@/lib/probes/restart-history-source";
+import type { InstanceConnectionConfig } from "@/lib/store/instances-repo";
+import { openSqliteStore, type OpenedStore } from "@/lib/testing/store-targets";
 import { sleep, stopAll, waitUntil } from "@/lib/lab";
 import { getScenario } from "@/lib/lab/scenarios";
 import { k8sDataLossScenario } from "@/lib/lab/scenarios/k8s-data-loss";
@@ -19,10 +28,46 @@ import { nodeHistoryOf } from "./triage-history";
 const BUDGET_MS = 3_000;
 const SCENARIO_TIMEOUT_MS = 240_000;
 
+let store: OpenedStore;
+const configs = new Map<string, InstanceConnectionConfig>();
+const deps = (): InvestigationDeps => ({
+  db: store.db,
+  requireConfig: async (id) => {
+    const c = configs.get(id);
+    if (!c) throw new ApiError("not_found", `No instance with id ${id}`);
+    return c;
+  },
+});
+
+beforeAll(async () => {
+  store = await openSqliteStore();
+});
+
 afterAll(async () => {
   getConnectionManager().closeAll();
   await stopAll();
+  await store?.cleanup();
 });
+
+/** Every step of the playbook whose condition the earlier findings meet, in order, as the wizard offers them. */
+async function investigate(config: InstanceConnectionConfig, playbookId: string, expected: string, attempts = 1) {
+  configs.set(config.id, config);
+  const playbook = getPlaybook(playbookId)!;
+  const inv = await startInvestigation({ instanceId: config.id, playbookId }, deps());
+  const confirms = async () => (await loadInvestigation(inv.id, deps())).hypotheses.some((h) => h.rootCauseId === expected && h.state === "confirmed");
+  // Like triage, a step sees one instant: an engineer runs the steps again; so does the test.
+  for (let i = 1; i <= attempts && (i === 1 || !(await confirms())); i++) {
+    for (const step of playbook.investigation) {
+      const { steps } = await loadInvestigation(inv.id, deps());
+      if (stepCondition(step.when, steps).applies) await runStep(inv.id, step.id, {}, deps());
+    }
+  }
+  const detail = await loadInvestigation(inv.id, deps());
+  const confirmed = detail.hypotheses.filter((h) => h.state === "confirmed");
+  const stepLog = detail.steps.map((s) => `${s.stepId}[${isProbeResult(s.result) ? (s.result.error ? `error ${s.result.error.code}` : s.result.findings.map((f) => f.code).join(",")) : ""}]`).join(" ");
+  console.log(`${playbookId} investigation: ${stepLog} → confirmed ${confirmed.map((h) => `${h.rootCauseId}[${h.decidedBy.join(",")}]`).join(" ") || "nothing"}`);
+  return confirmed.map((h) => h.rootCauseId);
+}
 
 function configOf(instance: ScenarioInstance) {
   return labConfig({ host: instance.host, port: instance.port, password: instance.password }, { mode: instance.mode === "cluster" ? "cluster" : "standalone" });
@@ -54,31 +99,49 @@ interface IncidentCase {
   attempts?: number;
   /** Live-only evidence of a restart cannot prove keys were lost (see the history test below). */
   confident?: boolean;
+  /** The root cause the playbook's steps must confirm on this reproduction (none: see the history test). */
+  rootCause?: string;
+  /**
+   * Redline was connected before the incident (as its sampler is): the investigation uses that
+   * connection, while triage connects fresh and is refused, which is evidence too.
+   */
+  connectedBefore?: boolean;
 }
 
 const INCIDENTS: IncidentCase[] = [
-  { id: "bigkey" },
-  { id: "replication-backlog" },
-  { id: "hotkey-stampede", attempts: 3 },
-  { id: "lua-busy" },
-  { id: "lua-busy", opts: { writeFirst: true, via: "function" } },
-  { id: "split-brain" },
-  { id: "fragmentation" },
-  { id: "keys-blocking" },
-  { id: "connection-exhaustion", ready: (r) => (r as RunningScenario & { filled: Promise<void> }).filled },
-  { id: "aof-disk-full" },
+  { id: "bigkey", rootCause: "collection-read-whole" },
+  { id: "replication-backlog", rootCause: "backlog-too-small" },
+  { id: "hotkey-stampede", attempts: 3, rootCause: "hot-key-short-ttl" },
+  { id: "lua-busy", rootCause: "endless-loop" },
+  { id: "lua-busy", opts: { writeFirst: true, via: "function" }, rootCause: "endless-loop" },
+  { id: "split-brain", rootCause: "partitioned-master-kept-writing" },
+  { id: "fragmentation", rootCause: "after-mass-delete" },
+  { id: "keys-blocking", rootCause: "job-uses-keys" },
+  {
+    id: "connection-exhaustion",
+    opts: { fillDelayMs: 1_500 },
+    connectedBefore: true,
+    ready: (r) => (r as RunningScenario & { filled: Promise<void> }).filled,
+    rootCause: "pools-too-big",
+  },
+  { id: "aof-disk-full", rootCause: "disk-full" },
   { id: "k8s-data-loss", confident: false },
 ];
 
-describe.each(INCIDENTS)("scenario $id $opts", ({ id, opts, ready, attempts = 1, confident = true }) => {
+describe.each(INCIDENTS)("scenario $id $opts", ({ id, opts, ready, attempts = 1, confident = true, rootCause, connectedBefore }) => {
   it(
-    `ranks ${id} first${confident ? " and confident" : ""}`,
+    `ranks ${id} first${confident ? " and confident" : ""}${rootCause ? `; its investigation confirms ${rootCause}` : ""}`,
     async (ctx) => {
       const scenario = getScenario(id)!;
       const unavailable = await scenario.unavailableReason();
       if (unavailable) ctx.skip(unavailable);
       const running = await scenario.start({ size: "small", ...(opts ?? {}) });
       try {
+        const investigationConfig = configOf(running.instances[0]!);
+        if (connectedBefore) {
+          const conns = getConnectionManager().forInstance(investigationConfig);
+          await Promise.all([conns.runner(undefined).call(["PING"]), conns.reserved(undefined).call(["PING"])]);
+        }
         await ready?.(running);
         let top: Awaited<ReturnType<typeof triage>>["ranked"][number] | undefined;
         for (let i = 1; i <= attempts; i++) {
@@ -87,6 +150,7 @@ describe.each(INCIDENTS)("scenario $id $opts", ({ id, opts, ready, attempts = 1,
           if (i < attempts) await sleep(1_000);
         }
         expect(top).toMatchObject({ playbookId: id, ...(confident ? { confident: true } : {}) });
+        if (rootCause) expect(await investigate(investigationConfig, id, rootCause, attempts)).toContain(rootCause);
       } finally {
         await running.stop();
       }
@@ -136,6 +200,13 @@ describe("k8s-data-loss seen by a sampler before and after the restart", () => {
         console.log(`k8s-data-loss with history: ${result.durationMs} ms  ${summary(result.ranked)}`);
         expect(result.ranked[0]).toMatchObject({ playbookId: "k8s-data-loss", confident: true });
         expect(result.ranked[0]!.evidence.map((e) => e.code)).toContain("server.restarted-empty");
+        // The restart-history step reads the same sampler's memory of the restart.
+        setRestartHistorySource(() => restartHistoryOf(sampler.history!, "test sampler"));
+        try {
+          expect(await investigate(config, "k8s-data-loss", "ephemeral-dir")).toContain("ephemeral-dir");
+        } finally {
+          setRestartHistorySource(samplerRestartHistory);
+        }
       } finally {
         await running.stop();
       }

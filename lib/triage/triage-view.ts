@@ -53,16 +53,6 @@ export interface ClientRowLite {
   flags: string;
 }
 
-/** A row of the hotkeys probe: LFU counter or window count of a sampled key, and its TTL. */
-export interface HotkeyRowLite {
-  node: string;
-  key: string;
-  freq: number | null;
-  sharePct: number | null;
-  /** PTTL: ms left, -1 no expiry, -2 gone; null when not read. */
-  ttlMs: number | null;
-}
-
 export interface TriageView {
   now: number;
   findings: SourcedFinding[];
@@ -70,7 +60,6 @@ export interface TriageView {
   nodes: NodeView[];
   slowlog: SlowEntry[];
   clients: ClientRowLite[];
-  hotkeys: HotkeyRowLite[];
   markers: Marker[];
 }
 
@@ -179,15 +168,6 @@ function collectClients(input: TriageInput): ClientRowLite[] {
   });
 }
 
-function collectHotkeys(input: TriageInput): HotkeyRowLite[] {
-  return rowsOf(input.probes.hotkeys?.data, "rows").flatMap((r) => {
-    const key = str(r.key);
-    if (!key) return [];
-    const nullable = (v: unknown) => (v === null ? null : (num(v) ?? null));
-    return [{ node: str(r.node), key, freq: nullable(r.freq), sharePct: nullable(r.sharePct), ttlMs: nullable(r.ttlMs) }];
-  });
-}
-
 const cache = new WeakMap<TriageInput, TriageView>();
 
 export function triageView(input: TriageInput): TriageView {
@@ -201,7 +181,6 @@ export function triageView(input: TriageInput): TriageView {
     nodes,
     slowlog: collectSlowlog(input, nodes),
     clients: collectClients(input),
-    hotkeys: collectHotkeys(input),
     markers: input.history?.markers ?? [],
   };
   cache.set(input, view);

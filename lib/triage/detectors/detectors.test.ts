@@ -5,6 +5,16 @@ import { describe, expect, it } from "vitest";
 import { CONFIDENCE_THRESHOLD } from "../confidence";
 import { expectFirst, scoreOf, top } from "../testing/expect-ranking";
 import { FIXTURE_NOW, clientsProbe, finding, probeResult, triageInput } from "../testing/fixture-inputs";
+import { hotkeyFindings, markHot, type HotkeyRow } from "@/lib/probes/hotkey-ranking";
+
+const lfuRow = (key: string, freq: number, ttlMs: number): HotkeyRow => ({
+  node: "10.0.0.5:6379", key, binary: false, freq, count: null, sharePct: null, commands: null, cpuUs: null, ttlMs, hot: false,
+});
+/** A hotkeys result as the probe makes it from its sampled rows: its own ranking and findings. */
+const hotkeysResult = (rows: HotkeyRow[]) => {
+  const marked = markHot(rows, 0);
+  return probeResult("hotkeys", hotkeyFindings(marked, 0), { rows: marked });
+};
 
 const MB = 1024 * 1024;
 
@@ -95,20 +105,15 @@ describe("hotkey-stampede", () => {
   });
 
   it("a key re-created every few seconds: LFU counter far above the rest, not the rule's absolute level", () => {
-    const rows = [
-      { node: "10.0.0.5:6379", key: "deal:of:the:hour", freq: 24, sharePct: null, ttlMs: 1800, hot: false },
-      { node: "10.0.0.5:6379", key: "catalog:77", freq: 9, sharePct: null, ttlMs: 400_000, hot: false },
-      { node: "10.0.0.5:6379", key: "catalog:12", freq: 8, sharePct: null, ttlMs: 380_000, hot: false },
-    ];
-    expectFirst(triageInput({ probes: [probeResult("hotkeys", [], { rows })] }), "hotkey-stampede");
+    const rows = [lfuRow("deal:of:the:hour", 24, 1800), lfuRow("catalog:77", 9, 400_000), lfuRow("catalog:12", 8, 380_000)];
+    expectFirst(triageInput({ probes: [hotkeysResult(rows)] }), "hotkey-stampede");
   });
 
   it("a dominant key without a TTL is not a stampede", () => {
-    const rows = [
-      { node: "10.0.0.5:6379", key: "feature:flags", freq: 60, sharePct: null, ttlMs: -1, hot: false },
-      { node: "10.0.0.5:6379", key: "catalog:77", freq: 9, sharePct: null, ttlMs: 400_000, hot: false },
-    ];
-    expect(scoreOf(triageInput({ probes: [probeResult("hotkeys", [], { rows })] }), "hotkey-stampede")).toBe(0);
+    const rows = [lfuRow("feature:flags", 60, -1), lfuRow("catalog:77", 9, 400_000)];
+    const input = triageInput({ probes: [hotkeysResult(rows)] });
+    expect(scoreOf(input, "hotkey-stampede")).toBeLessThan(CONFIDENCE_THRESHOLD);
+    expect(top(input)?.playbookId).not.toBe("hotkey-stampede");
   });
 
   it("a hot key seen in a window (share) and misses over half of lookups", () => {
