@@ -1,13 +1,10 @@
 // Word, icon and colour of each alert state, like status-meta for health: colour is never alone.
-import { BellRing, CircleCheck, Hourglass, type LucideIcon } from "lucide-react";
+import { BellRing, CircleCheck, Hourglass } from "lucide-react";
 import type { AlertState } from "@/lib/client/types";
+import type { Tone } from "@/components/ui/status-meta";
 
-export interface AlertStateTone {
-  label: string;
-  icon: LucideIcon;
-  text: string;
-  soft: string;
-}
+/** The same shape as the health tones, so the same badge draws both. */
+export type AlertStateTone = Tone;
 
 export const ALERT_STATE_TONES: Record<AlertState, AlertStateTone> = {
   firing: { label: "Firing", icon: BellRing, text: "text-crit", soft: "bg-crit-soft border-crit/45" },

@@ -10,7 +10,8 @@ import type { PlaybookDocument } from "@/lib/playbooks/playbook-data";
 import type { InvestigationDetail, InvestigationStatus } from "@/lib/investigations/types";
 import { INVESTIGATION_STATUSES } from "@/lib/investigations/types";
 import { findingCodesOf, recordsOfStep, stepCondition } from "@/lib/investigations/hypotheses";
-import type { FixPreview } from "@/lib/investigations/fix-preview";
+import { roleForFix, type FixPreview } from "@/lib/investigations/fix-preview";
+import { useCan } from "@/components/auth/role-provider";
 import { useInvestigation, usePatchInvestigation } from "@/lib/client/use-investigation";
 import { cx } from "@/lib/client/cx";
 import { Button } from "@/components/ui/button";
@@ -21,6 +22,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import { HYPOTHESIS_LOOK, LookBadge, STATUS_LOOK } from "./investigation-status";
 import { StepCard } from "./step-card";
 import { FixRunPanel } from "./fix-run-panel";
+import { TableHead } from "@/components/ui/table-head";
 
 export type WizardPlaybook = Omit<PlaybookDocument, "fixes">;
 
@@ -44,7 +46,7 @@ const RISK_CLS: Record<FixPreview["risk"], string> = {
   config: "text-warn bg-warn-soft border-warn/45",
   destructive: "text-crit bg-crit-soft border-crit/45",
 };
-const RISK_LABEL: Record<FixPreview["risk"], string> = { read: "Risk: read only", config: "Risk: config change", destructive: "Risk: destructive" };
+const RISK_LABEL: Record<FixPreview["risk"], string> = { read: "Risk: read only", config: "Risk: changes state, no data lost", destructive: "Risk: destructive" };
 
 export function InvestigationWizard({ initial, instance, playbook, fixes }: Props) {
   const { data: inv } = useInvestigation(initial.id, initial);
@@ -176,20 +178,14 @@ export function InvestigationWizard({ initial, instance, playbook, fixes }: Prop
               : "Redline sends nothing to this instance: remediation is not allowed in its settings (an admin can allow it). Copy the commands and run them yourself."}
           </p>
           {fixes.map((f) => (
-            <FixCard key={f.id} fix={f} seen={seen} run={instance.allowRemediation ? <FixRunPanel investigationId={initial.id} fix={f} /> : null} />
+            <FixCard key={f.id} fix={f} seen={seen} run={instance.allowRemediation ? <FixRunPanel investigationId={initial.id} fix={f} steps={inv.steps.length} /> : null} />
           ))}
         </Tabs.Content>
 
         <Tabs.Content value="prevention" className="space-y-4">
           <Card title="Config checks" as="h2">
             <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="text-muted">
-                  <th className="py-1 pr-4 font-medium">Setting</th>
-                  <th className="py-1 pr-4 font-medium">Recommended</th>
-                  <th className="py-1 font-medium">Why</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Setting", "Recommended", "Why"]} />
               <tbody>
                 {playbook.prevention.configChecks.map((c) => (
                   <tr key={c.setting} className="border-t border-line align-top">
@@ -226,6 +222,8 @@ export function InvestigationWizard({ initial, instance, playbook, fixes }: Prop
 function FixCard({ fix, seen, run }: { fix: FixPreview; seen: Set<string>; run: ReactNode }) {
   const [checked, setChecked] = useState<Record<number, boolean>>({});
   const applies = !fix.when || fix.when.anyOf.some((c) => seen.has(c));
+  // With the params form on screen, its exact command (from the values typed) is the one to read.
+  const formShown = useCan(roleForFix(fix)) && !!run && fix.fields.length > 0 && !fix.manual;
   return (
     <Card
       title={fix.title}
@@ -246,7 +244,7 @@ function FixCard({ fix, seen, run }: { fix: FixPreview; seen: Set<string>; run: 
             {fix.dataCost}
           </p>
         )}
-        {fix.commands.length > 0 && (
+        {fix.commands.length > 0 && !formShown && (
           <div className="space-y-1">
             <p className="font-medium">
               {fix.needs.length ? <>Command (fill in {fix.needs.map((n) => <code key={n} className="mr-1">{`{${n}}`}</code>)})</> : "Exact command"}

@@ -3,7 +3,8 @@ import { cx } from "@/lib/client/cx";
 import type { HealthStatus, Severity } from "@/lib/client/types";
 import { SEVERITY_TONES, STATUS_TONES, type Tone } from "./status-meta";
 
-function ToneBadge({ tone, className, size = "md" }: { tone: Tone; className?: string; size?: "sm" | "md" }) {
+/** Any tone (health, severity, alert state) as a badge. */
+export function ToneBadge({ tone, className, size = "md" }: { tone: Tone; className?: string; size?: "sm" | "md" }) {
   const Icon = tone.icon;
   return (
     <span

@@ -35,3 +35,9 @@ export const alertKeys = {
   /** One instance's alerts, history included. */
   instance: (id: string) => [...alertKeys.all, "instance", id] as const,
 };
+
+export const accessKeys = {
+  all: ["access"] as const,
+  users: () => [...accessKeys.all, "users"] as const,
+  tokens: () => [...accessKeys.all, "tokens"] as const,
+};

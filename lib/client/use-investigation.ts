@@ -1,6 +1,7 @@
 // An investigation in the browser: the detail (seeded by the server page), running a step, notes,
 // status and root cause. Every mutation answers only after the server saved it.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FixDraft } from "@/lib/investigations/fix-draft";
 import type { FixExecutionResult, Investigation, InvestigationDetail, InvestigationStatus, InvestigationStepRecord } from "@/lib/investigations/types";
 import { apiFetch, shouldRetry } from "./api-fetch";
 import { investigationKeys } from "./investigation-keys";
@@ -72,5 +73,19 @@ export function useExecuteFix(id: string) {
         })
       ).execution,
     onSettled: () => qc.invalidateQueries({ queryKey: investigationKeys.detail(id) }),
+  });
+}
+
+/** The exact command(s) a fix's params render to, with suggestions from the saved results. */
+export function useFixDraft(id: string, actionId: string, steps: number, params: Record<string, unknown>, opts: { enabled?: boolean; keepPrevious?: boolean } = {}) {
+  return useQuery({
+    queryKey: investigationKeys.fixDraft(id, actionId, steps, params),
+    queryFn: async ({ signal }) =>
+      (await apiFetch<{ draft: FixDraft }>(`/api/investigations/${id}/actions/${encodeURIComponent(actionId)}/draft`, { method: "POST", json: { params }, signal })).draft,
+    enabled: opts.enabled ?? true,
+    staleTime: Infinity,
+    // The form keeps showing the last list while the next draft renders; never its commands.
+    placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
+    retry: shouldRetry,
   });
 }

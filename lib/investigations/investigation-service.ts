@@ -9,6 +9,8 @@ import { getProbe } from "@/lib/probes/registry";
 import { runProbe } from "@/lib/probes/run-probe";
 import type { Db } from "@/lib/store/database";
 import { getStore } from "@/lib/store/get-store";
+import { appendAudit } from "@/lib/store/audit-repo";
+import type { Caller } from "@/lib/security/caller";
 import type { InstanceConnectionConfig } from "@/lib/store/instances-repo";
 import * as repo from "@/lib/store/investigations-repo";
 import { logger } from "@/lib/log/logger";
@@ -21,13 +23,18 @@ export interface InvestigationDeps {
   requireConfig(instanceId: string): Promise<InstanceConnectionConfig>;
 }
 
-async function defaultDeps(): Promise<InvestigationDeps> {
+export async function defaultDeps(): Promise<InvestigationDeps> {
   const { db } = await getStore();
   return { db, requireConfig: requireConnectionConfig };
 }
 
-/** Who did it. Redline has no user accounts yet: everything is "local". */
+/** Who did it when a caller is not known (scripts and tests calling the service directly). */
 export const LOCAL_ACTOR = "local";
+
+/** The name records carry, and the audit detail of how the caller signed in. */
+function actorOf(actor: Caller | undefined): { name: string; via?: Caller["via"] } {
+  return actor ? { name: actor.name, via: actor.via } : { name: LOCAL_ACTOR };
+}
 
 function requirePlaybook(id: string): Playbook {
   const playbook = getPlaybook(id);
@@ -46,11 +53,13 @@ export function withHypotheses(inv: InvestigationWithSteps): InvestigationDetail
   return { ...inv, hypotheses: playbook ? hypotheses(playbook.rootCauses, inv.steps) : [] };
 }
 
-export async function startInvestigation(input: { instanceId: string; playbookId: string }, deps?: InvestigationDeps): Promise<Investigation> {
+export async function startInvestigation(input: { instanceId: string; playbookId: string; actor?: Caller }, deps?: InvestigationDeps): Promise<Investigation> {
   const { db, requireConfig } = deps ?? (await defaultDeps());
   const playbook = requirePlaybook(input.playbookId);
   const config = await requireConfig(input.instanceId);
-  const inv = await repo.createInvestigation(db, { instanceId: config.id, playbookId: playbook.id, title: `${playbook.title} on ${config.name}`, createdBy: LOCAL_ACTOR });
+  const actor = actorOf(input.actor);
+  const inv = await repo.createInvestigation(db, { instanceId: config.id, playbookId: playbook.id, title: `${playbook.title} on ${config.name}`, createdBy: actor.name });
+  await appendAudit(db, { actor: actor.name, action: "investigation.create", instanceId: config.id, detail: { investigationId: inv.id, playbookId: playbook.id, ...(actor.via ? { via: actor.via } : {}) } });
   logger.info({ investigationId: inv.id, instanceId: inv.instanceId, playbookId: inv.playbookId }, "investigation started");
   return inv;
 }
@@ -66,7 +75,7 @@ export async function listInvestigations(q: { instanceId?: string; status?: Inve
 }
 
 /** Runs the step's probe with the playbook's params against the instance and saves the result before returning. */
-export async function runStep(investigationId: string, stepId: string, opts: { signal?: AbortSignal } = {}, deps?: InvestigationDeps): Promise<InvestigationStepRecord> {
+export async function runStep(investigationId: string, stepId: string, opts: { signal?: AbortSignal; actor?: Caller } = {}, deps?: InvestigationDeps): Promise<InvestigationStepRecord> {
   const { db, requireConfig } = deps ?? (await defaultDeps());
   const inv = await requireInvestigation(db, investigationId);
   const playbook = requirePlaybook(inv.playbookId);
@@ -78,7 +87,16 @@ export async function runStep(investigationId: string, stepId: string, opts: { s
   const params = probe.params.parse(step.params) as Record<string, unknown>;
   const config = await requireConfig(inv.instanceId);
   const result = await runProbe(probe, config, params, { signal: opts.signal });
-  const saved = await repo.addStepResult(db, inv.id, { stepId: step.id, probeId: probe.id, params, result, who: LOCAL_ACTOR });
+  const actor = actorOf(opts.actor);
+  // The result and its audit record commit together: a probe run nobody can account for is not kept.
+  const saved = await repo.appendStepRecord(db, inv.id, { stepId: step.id, probeId: probe.id, params, result, who: actor.name }, (trx) =>
+    appendAudit(trx, {
+      actor: actor.name,
+      action: "investigation.step-run",
+      instanceId: inv.instanceId,
+      detail: { investigationId: inv.id, stepId: step.id, probe: probe.id, cost: probe.cost, params, ...(result.error ? { error: result.error.code } : {}), ...(actor.via ? { via: actor.via } : {}) },
+    }),
+  );
   if (!saved) throw new ApiError("not_found", `No investigation with id ${investigationId}`);
   return saved;
 }
@@ -90,7 +108,7 @@ export interface InvestigationPatch {
 }
 
 /** Applies a note first (append-only), then status and root cause. Returns the investigation as GET shows it. */
-export async function patchInvestigation(id: string, patch: InvestigationPatch, deps?: InvestigationDeps): Promise<InvestigationDetail> {
+export async function patchInvestigation(id: string, patch: InvestigationPatch, deps?: InvestigationDeps, actor?: Caller): Promise<InvestigationDetail> {
   const { db } = deps ?? (await defaultDeps());
   const inv = await requireInvestigation(db, id);
   const playbook = requirePlaybook(inv.playbookId);
@@ -101,9 +119,10 @@ export async function patchInvestigation(id: string, patch: InvestigationPatch, 
   if (noteStep && !playbook.investigation.some((s) => s.id === noteStep)) {
     throw new ApiError("invalid_params", `The ${playbook.id} playbook has no step ${noteStep}`, [{ field: "note.stepId", message: "Not a step of this playbook" }]);
   }
-  if (patch.note) await repo.addNote(db, id, { stepId: noteStep, text: patch.note.text, who: LOCAL_ACTOR });
+  const who = actorOf(actor).name;
+  if (patch.note) await repo.addNote(db, id, { stepId: noteStep, text: patch.note.text, who });
   if (patch.status !== undefined || patch.rootCauseId !== undefined) {
-    await repo.updateInvestigation(db, id, { status: patch.status, rootCauseId: patch.rootCauseId });
+    await repo.updateInvestigation(db, id, { status: patch.status, rootCauseId: patch.rootCauseId }, who);
     logger.info({ investigationId: id, status: patch.status, rootCauseId: patch.rootCauseId }, "investigation updated");
   }
   return withHypotheses(await requireInvestigation(db, id));

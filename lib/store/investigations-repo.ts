@@ -151,13 +151,27 @@ export interface InvestigationChange {
   rootCauseId?: string | null;
 }
 
-/** One statement (its own transaction). Returns the updated investigation, or undefined when unknown. */
-export async function updateInvestigation(db: Db, id: string, change: InvestigationChange): Promise<Investigation | undefined> {
-  const set: Partial<InvestigationRow> = { updated_at: now() };
-  if (change.status !== undefined) set.status = change.status;
-  if (change.rootCauseId !== undefined) set.root_cause_id = change.rootCauseId;
-  const row = await db.updateTable("investigations").set(set).where("id", "=", id).returningAll().executeTakeFirst();
-  return row ? fromRow(row) : undefined;
+/**
+ * One transaction: the change, and an investigation_events row per field that really changed (the
+ * timeline shows who changed the status or the root cause, and when). Returns the updated
+ * investigation, or undefined when unknown.
+ */
+export async function updateInvestigation(db: Db, id: string, change: InvestigationChange, who = "local"): Promise<Investigation | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("investigations").select(["status", "root_cause_id"]).where("id", "=", id).executeTakeFirst();
+    if (!before) return undefined;
+    const at = now();
+    const set: Partial<InvestigationRow> = { updated_at: at };
+    if (change.status !== undefined) set.status = change.status;
+    if (change.rootCauseId !== undefined) set.root_cause_id = change.rootCauseId;
+    const row = await trx.updateTable("investigations").set(set).where("id", "=", id).returningAll().executeTakeFirst();
+    if (!row) return undefined;
+    const events: Array<{ kind: string; from_value: string | null; to_value: string | null }> = [];
+    if (change.status !== undefined && change.status !== before.status) events.push({ kind: "status", from_value: before.status, to_value: change.status });
+    if (change.rootCauseId !== undefined && change.rootCauseId !== before.root_cause_id) events.push({ kind: "root-cause", from_value: before.root_cause_id, to_value: change.rootCauseId });
+    for (const e of events) await trx.insertInto("investigation_events").values({ investigation_id: id, at, who, ...e }).execute();
+    return fromRow(row);
+  });
 }
 
 export const setStatus = (db: Db, id: string, status: InvestigationStatus) => updateInvestigation(db, id, { status });

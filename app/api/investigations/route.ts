@@ -10,7 +10,7 @@ export const POST = withApi({
   auth: "responder",
   schemas: { body: startInvestigationSchema },
   status: 201,
-  handler: async ({ body }) => ({ investigation: await startInvestigation(body) }),
+  handler: async ({ body, user }) => ({ investigation: await startInvestigation({ ...body, actor: user }) }),
 });
 
 export const GET = withApi({

@@ -1,5 +1,6 @@
 // Investigation page: loads the investigation, its instance and playbook on the server; the wizard
-// (client) runs steps, saves notes, status and the root cause.
+// (client) runs steps, saves notes, status and the root cause; below it, the timeline, the
+// postmortem document and the exports.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ApiError } from "@/lib/api/problem";
@@ -10,6 +11,7 @@ import { loadInstanceOrNotFound } from "@/lib/instances/load-instance";
 import { getPlaybook } from "@/lib/playbooks";
 import { toPlaybookDocument } from "@/lib/playbooks/playbook-data";
 import { InvestigationWizard } from "@/components/investigations/investigation-wizard";
+import { PostmortemSection } from "@/components/postmortem/postmortem-section";
 import { currentUser, requirePageUser } from "@/lib/security/page-user";
 
 export const dynamic = "force-dynamic";
@@ -43,11 +45,14 @@ export default async function InvestigationPage({ params }: Props) {
   const instance = await loadInstanceOrNotFound(inv.instanceId);
   const { fixes: _fixes, ...doc } = toPlaybookDocument(playbook);
   return (
-    <InvestigationWizard
-      initial={inv}
-      instance={{ id: inv.instanceId, name: instance?.name ?? "(deleted instance)", allowRemediation: instance?.allowRemediation ?? false }}
-      playbook={doc}
-      fixes={playbook.fixes.map(fixPreview)}
-    />
+    <div className="space-y-8">
+      <InvestigationWizard
+        initial={inv}
+        instance={{ id: inv.instanceId, name: instance?.name ?? "(deleted instance)", allowRemediation: instance?.allowRemediation ?? false }}
+        playbook={doc}
+        fixes={playbook.fixes.map(fixPreview)}
+      />
+      <PostmortemSection initial={inv} />
+    </div>
   );
 }

@@ -15,5 +15,5 @@ export const GET = withApi({
 export const PATCH = withApi({
   auth: "responder",
   schemas: { params: investigationIdSchema, body: patchInvestigationSchema },
-  handler: async ({ params, body }) => ({ investigation: await patchInvestigation(params.id, body) }),
+  handler: async ({ params, body, user }) => ({ investigation: await patchInvestigation(params.id, body, undefined, user) }),
 });

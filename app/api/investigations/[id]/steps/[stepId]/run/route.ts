@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const POST = withApi({
   auth: "responder",
   schemas: { params: investigationStepPathSchema },
-  handler: async ({ params, req }) => ({ step: await runStep(params.id, params.stepId, { signal: req.signal }) }),
+  handler: async ({ params, req, user }) => ({ step: await runStep(params.id, params.stepId, { signal: req.signal, actor: user }) }),
 });
