@@ -1,7 +1,7 @@
 // Public surface of the lab: real redis-server processes for integration tests and the demo.
 import "server-only";
 
-export { startRedis, type RedisProcess, type StartRedisOptions } from "./redis-process";
+export { startRedis, onRedisStarted, type RedisProcess, type StartRedisOptions } from "./redis-process";
 export {
   startStandalone,
   startReplicaPair,

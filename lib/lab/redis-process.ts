@@ -42,6 +42,17 @@ export interface RedisProcess {
 }
 
 const REDIS_SERVER = process.env.REDLINE_REDIS_SERVER ?? "redis-server";
+
+// Listeners told of every server once it answers (the e2e do-no-harm recorder attaches MONITOR).
+// On globalThis: a spec and its support files may load this module twice.
+const LISTENERS_KEY = Symbol.for("redline.lab.startListeners");
+const startListeners: Set<(proc: RedisProcess) => void> = ((globalThis as unknown as Record<symbol, Set<(proc: RedisProcess) => void>>)[LISTENERS_KEY] ??= new Set());
+
+/** Calls `listener` for each redis-server started from now on; returns the unsubscribe. */
+export function onRedisStarted(listener: (proc: RedisProcess) => void): () => void {
+  startListeners.add(listener);
+  return () => startListeners.delete(listener);
+}
 const STOP_GRACE_MS = 5_000;
 const PORT_ATTEMPTS = 3;
 
@@ -152,7 +163,16 @@ async function launch(opts: StartRedisOptions, port: number, dir: string, ownsDi
       },
       { timeoutMs, what: `redis-server on port ${port} to answer PING` },
     );
-    if (!exited) return proc;
+    if (!exited) {
+      for (const listener of startListeners) {
+        try {
+          listener(proc);
+        } catch {
+          // an observer must never break the lab
+        }
+      }
+      return proc;
+    }
   } catch (err) {
     await halt();
     unregister(tracked); // startRedis decides about the dir: it may retry in it

@@ -15,17 +15,10 @@ import {
   type RedisProcess,
   type Topology,
 } from "./index";
+import { isAlive } from "@/lib/lab/scenarios/support/scenario-processes";
 
 const PASSWORD = "lab-secret";
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function field(info: unknown, name: string): string | undefined {
   return new RegExp(`^${name}:(.*?)\\r?$`, "m").exec(String(info))?.[1];
@@ -96,10 +89,10 @@ describe("lab topologies", () => {
 
   it("stop leaves no process and no temp dir", async () => {
     const nodes = [...standalone.nodes, ...pair.nodes, ...cluster.nodes];
-    expect(nodes.every((n) => pidAlive(n.pid) && fs.existsSync(n.dir))).toBe(true);
+    expect(nodes.every((n) => isAlive(n.pid) && fs.existsSync(n.dir))).toBe(true);
     await Promise.all([standalone.stop(), pair.stop(), cluster.stop()]);
     for (const n of nodes) {
-      expect(pidAlive(n.pid), `pid ${n.pid}`).toBe(false);
+      expect(isAlive(n.pid), `pid ${n.pid}`).toBe(false);
       expect(fs.existsSync(n.dir), n.dir).toBe(false);
     }
     expect(trackedPids()).toEqual([]);
@@ -127,14 +120,14 @@ describe("lab process control", () => {
     const frozen = await startRedis();
     frozen.freeze();
     await frozen.stop();
-    expect(pidAlive(frozen.pid)).toBe(false);
+    expect(isAlive(frozen.pid)).toBe(false);
     expect(fs.existsSync(frozen.dir)).toBe(false);
   });
 
   it("kill is a crash: the process is gone, its dir stays until stop", async () => {
     const victim = await startRedis();
     await victim.kill();
-    expect(pidAlive(victim.pid)).toBe(false);
+    expect(isAlive(victim.pid)).toBe(false);
     expect(fs.existsSync(`${victim.dir}/redis.log`)).toBe(true);
     await victim.stop();
     expect(fs.existsSync(victim.dir)).toBe(false);

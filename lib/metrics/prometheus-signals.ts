@@ -64,6 +64,7 @@ export const PROM_SIGNALS: Record<string, PromSignal | null> = {
   "server.unreachable": { expr: "1 - redis_up" },
   // Signals of the playbook probes' rules (alert: false, never exported); listed so the table stays complete.
   "hotkey.top_lfu_freq": null,
+  "hotkey.lfu_dominance": null,
   "hotkey.top_share_pct": null,
   "hotkey.sampled_accesses": null,
   "hotkey.min_ttl_seconds": null,

@@ -146,8 +146,10 @@ export const RULES: readonly ThresholdRule[] = [
     source: `${REF}: sync_full increasing; Δsync_full over ${RECENT_WINDOW_SECONDS / 60} minutes`,
   },
   {
+    // A finding, not an alert: one slow command now and then (a fork, a busy host) is normal on a
+    // healthy server; slow-command above pages when it matters.
     id: "slowlog-new-entries", signal: "slowlog.new_entries_last_min", op: ">", threshold: 0,
-    forSeconds: 0, severity: "info", findingCode: "slowlog.new-entries", playbook: "bigkey", unit: "count",
+    forSeconds: 0, alert: false, severity: "info", findingCode: "slowlog.new-entries", playbook: "bigkey", unit: "count",
     message: "{value} new slowlog entries in the last minute", source: `${REF}: watch the slowlog; counted by entry id, over ${RATE_WINDOW_SECONDS} s`,
   },
   {
@@ -197,6 +199,12 @@ export const RULES: readonly ThresholdRule[] = [
     forSeconds: 0, alert: false, severity: "warning", findingCode: "hotkey.found", playbook: "hotkey-stampede", unit: "count",
     message: "The hottest key's LFU counter (OBJECT FREQ) is {value}, at or above {threshold}",
     source: "Redline default: with the default lfu-log-factor 10 a counter of 100 takes tens of thousands of recent accesses (redis.conf LFU table: 1K hits → 18, 100K → 142)",
+  },
+  {
+    id: "hotkey-lfu-dominance", signal: "hotkey.lfu_dominance", op: ">=", threshold: 2,
+    forSeconds: 0, alert: false, severity: "warning", findingCode: "hotkey.found", playbook: "hotkey-stampede", unit: "ratio",
+    message: "The hottest sampled key's LFU counter is {value}× the runner-up's (or the starting value 5), at or above {threshold}×",
+    source: "Redline default: a key re-created at every expiry restarts at LFU counter 5 and never reaches an absolute level; the counter grows logarithmically, so twice the runner-up's means orders of magnitude more accesses",
   },
   {
     id: "hotkey-window-share", signal: "hotkey.top_share_pct", op: ">=", threshold: 20,

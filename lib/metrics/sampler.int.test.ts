@@ -141,5 +141,8 @@ describe("a frozen instance", () => {
     const stuck = [...t.sampler.instances.get(frozenId)!.nodes.values()][0]!;
     expect(stuck.latest!.error?.code).toBe("redis_timeout");
     expect(stuck.latest!.signals).toEqual({ "server.unreachable": 1 });
+    // SIGCONT: the sampler picks the node up again by itself.
+    frozen.thaw();
+    await waitUntil(async () => (stuck.latest && !stuck.latest.error ? true : `still ${stuck.latest?.error?.code}`), { timeoutMs: 15_000, what: "sampling to recover after SIGCONT" });
   });
 });

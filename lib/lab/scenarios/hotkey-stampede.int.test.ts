@@ -1,29 +1,18 @@
 // The hotkey-stampede scenario on a real redis-server: under allkeys-lfu the hot key has the highest
 // OBJECT FREQ, its short TTL makes keyspace_misses jump in bursts, and stop() leaves nothing behind.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLabClient, labCommand, sleep, stopAll, trackedPids } from "@/lib/lab";
+import { describe, expect, it } from "vitest";
+import { createLabClient, labCommand, sleep } from "@/lib/lab";
 import { infoNumber, parseInfo } from "@/lib/parse/info";
 import type { RunningScenario } from "./scenario";
 import { hotkeyStampedeScenario } from "./hotkey-stampede";
-import { labProcessesSince, waitAllGone, type LabProcess } from "./support/scenario-processes";
+import { expectStopsClean, scenarioUnderTest } from "@/lib/testing/scenario-under-test";
 
 const HOT = "product:flash:100";
-let running: RunningScenario;
-let procs: LabProcess[];
-
-beforeAll(async () => {
-  const before = trackedPids();
-  const t = Date.now();
-  running = await hotkeyStampedeScenario.start({ size: "small" });
-  console.log(`hotkey-stampede started in ${Date.now() - t} ms`, running.notes);
-  procs = labProcessesSince(before);
-}, 60_000);
-
-afterAll(() => stopAll());
+const lab = scenarioUnderTest<RunningScenario>("hotkey-stampede", () => hotkeyStampedeScenario.start({ size: "small" }), 60_000);
 
 describe("hotkey-stampede scenario", () => {
   it("runs an LFU policy and the hot key has a short TTL", async () => {
-    const endpoint = running.instances[0];
+    const endpoint = lab.running.instances[0];
     expect(await labCommand(endpoint, ["CONFIG", "GET", "maxmemory-policy"])).toEqual(["maxmemory-policy", "allkeys-lfu"]);
     // Between an expiry and the clients' SET the key may be missing (-2) for the 50 ms "database" query.
     const ttl = Number(await labCommand(endpoint, ["TTL", HOT]));
@@ -31,7 +20,7 @@ describe("hotkey-stampede scenario", () => {
   }, 10_000);
 
   it("keyspace_misses jumps by ≥ 10 within a second at an expiry", async () => {
-    const client = createLabClient(running.instances[0]);
+    const client = createLabClient(lab.running.instances[0]);
     const samples: Array<{ t: number; misses: number }> = [];
     let best = 0;
     try {
@@ -52,7 +41,7 @@ describe("hotkey-stampede scenario", () => {
   }, 15_000);
 
   it("OBJECT FREQ ranks the hot key above every catalogue key", async () => {
-    const client = createLabClient(running.instances[0]);
+    const client = createLabClient(lab.running.instances[0]);
     try {
       let hotFreq = -1;
       let othersMax = 0;
@@ -80,8 +69,6 @@ describe("hotkey-stampede scenario", () => {
   }, 20_000);
 
   it("stop() ends the load and leaves no process or dir", async () => {
-    expect(procs.length).toBe(1);
-    await running.stop();
-    await waitAllGone(procs);
+    await expectStopsClean(lab, 1);
   }, 15_000);
 });

@@ -1,30 +1,19 @@
 // The keys-blocking scenario on a real redis-server: a million keys, a client running KEYS
 // session:* that SLOWLOG records at ≥ 100 ms, PING stalled behind it, and nothing left after stop().
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { labCommand, stopAll, trackedPids } from "@/lib/lab";
+import { describe, expect, it } from "vitest";
+import { labCommand } from "@/lib/lab";
 import { parseClientList } from "@/lib/parse/client-list";
 import { parseSlowlog } from "@/lib/parse/slowlog";
 import type { RunningScenario } from "./scenario";
 import { keysBlockingScenario } from "./keys-blocking";
-import { labProcessesSince, waitAllGone, type LabProcess } from "./support/scenario-processes";
+import { expectStopsClean, scenarioUnderTest } from "@/lib/testing/scenario-under-test";
 import { worstPingMs } from "./support/server-signals";
 
-let running: RunningScenario;
-let procs: LabProcess[];
-
-beforeAll(async () => {
-  const before = trackedPids();
-  const t = Date.now();
-  running = await keysBlockingScenario.start({ size: "small" });
-  console.log(`keys-blocking started in ${Date.now() - t} ms`, running.notes);
-  procs = labProcessesSince(before);
-}, 60_000);
-
-afterAll(() => stopAll());
+const lab = scenarioUnderTest<RunningScenario>("keys-blocking", () => keysBlockingScenario.start({ size: "small" }), 60_000);
 
 describe("keys-blocking scenario", () => {
   it("holds at least a million keys and SLOWLOG shows KEYS session:* taking ≥ 100 ms", async () => {
-    const endpoint = running.instances[0];
+    const endpoint = lab.running.instances[0];
     expect(await labCommand(endpoint, ["DBSIZE"])).toBeGreaterThanOrEqual(1_000_000);
     const entries = parseSlowlog(await labCommand(endpoint, ["SLOWLOG", "GET", "128"]));
     const keys = entries.filter((e) => e.argv[0] === "KEYS" && e.argv[1] === "session:*");
@@ -33,19 +22,17 @@ describe("keys-blocking scenario", () => {
   }, 10_000);
 
   it("CLIENT LIST shows the client that runs KEYS", async () => {
-    const clients = parseClientList(await labCommand(running.instances[0], ["CLIENT", "LIST"]));
+    const clients = parseClientList(await labCommand(lab.running.instances[0], ["CLIENT", "LIST"]));
     expect(clients.some((c) => c.cmd === "keys")).toBe(true);
   }, 10_000);
 
   it("makes PING wait behind KEYS", async () => {
     // One KEYS every ~3 s plus its own duration: 6 s of PINGs meet at least one.
-    const worst = await worstPingMs(running.instances[0], { forMs: 6_000, enoughMs: 100 });
+    const worst = await worstPingMs(lab.running.instances[0], { forMs: 6_000, enoughMs: 100 });
     expect(worst).toBeGreaterThanOrEqual(100);
   }, 10_000);
 
   it("stop() ends the load and leaves no process or dir", async () => {
-    expect(procs.length).toBe(1);
-    await running.stop();
-    await waitAllGone(procs);
+    await expectStopsClean(lab, 1);
   }, 15_000);
 });

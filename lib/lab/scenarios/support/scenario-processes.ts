@@ -20,7 +20,8 @@ export function labProcessesSince(before: number[]): LabProcess[] {
     .map((pid) => ({ pid, dir: fs.readlinkSync(`/proc/${pid}/cwd`) }));
 }
 
-function alive(pid: number): boolean {
+/** The process exists (signal 0 checks without touching it). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -33,7 +34,7 @@ function alive(pid: number): boolean {
 export function waitAllGone(procs: LabProcess[], timeoutMs = 5_000): Promise<void> {
   return waitUntil(
     async () => {
-      const left = procs.filter((p) => alive(p.pid) || fs.existsSync(p.dir));
+      const left = procs.filter((p) => isAlive(p.pid) || fs.existsSync(p.dir));
       return left.length === 0 ? true : `still there: ${left.map((p) => `${p.pid} ${p.dir}`).join(", ")}`;
     },
     { timeoutMs, intervalMs: 100, what: "the scenario's processes and dirs to be gone" },
