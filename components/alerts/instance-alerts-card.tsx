@@ -5,10 +5,8 @@ import { useMemo } from "react";
 import { BellOff } from "lucide-react";
 import { sortAlerts } from "@/lib/client/alert-view";
 import { INSTANCE_ALERT_LIMIT, useInstanceAlerts } from "@/lib/client/use-alerts";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorPanel } from "@/components/ui/error-panel";
-import { LoadingStatus, Skeleton } from "@/components/ui/skeleton";
+import { QueryFailed, QueryLoading } from "@/components/ui/query-states";
 import { AlertHistoryItem } from "./alert-history-item";
 
 export function InstanceAlertsCard({ instanceId }: { instanceId: string }) {
@@ -21,12 +19,9 @@ export function InstanceAlertsCard({ instanceId }: { instanceId: string }) {
   return (
     <Card id="alerts" title={title}>
       {q.isPending ? (
-        <div className="space-y-2">
-          <LoadingStatus label="Loading alerts…" />
-          <Skeleton className="h-14" />
-        </div>
+        <QueryLoading label="Loading alerts…" blocks={["h-14"]} />
       ) : !q.data ? (
-        <ErrorPanel error={q.error} title="Could not read the alerts" actions={<Button onClick={() => q.refetch()}>Try again</Button>} />
+        <QueryFailed query={q} title="Could not read the alerts" />
       ) : alerts.length === 0 ? (
         <p className="flex items-center gap-2 text-muted">
           <BellOff aria-hidden className="size-5" />

@@ -7,10 +7,8 @@ import type { InvestigationDetail } from "@/lib/investigations/types";
 import { useInvestigation } from "@/lib/client/use-investigation";
 import { usePostmortem } from "@/lib/client/use-postmortem";
 import { useCan } from "@/components/auth/role-provider";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ErrorPanel } from "@/components/ui/error-panel";
-import { LoadingStatus, Skeleton } from "@/components/ui/skeleton";
+import { QueryFailed, QueryLoading } from "@/components/ui/query-states";
 import { ExportBar } from "./export-bar";
 import { PostmortemEditor } from "./postmortem-editor";
 import { TimelineSection } from "./timeline-section";
@@ -42,13 +40,9 @@ export function PostmortemSection({ initial }: { initial: InvestigationDetail })
         <div className="space-y-4">
           <ExportBar investigationId={initial.id} />
           {pm.isPending ? (
-            <div className="space-y-2">
-              <LoadingStatus label="Loading the postmortem…" />
-              <Skeleton className="h-20 w-full" />
-              <Skeleton className="h-20 w-full" />
-            </div>
+            <QueryLoading label="Loading the postmortem…" blocks={["h-20 w-full", "h-20 w-full"]} />
           ) : pm.isError ? (
-            <ErrorPanel error={pm.error} title="The postmortem could not be loaded" actions={<Button onClick={() => void pm.refetch()}>Try again</Button>} />
+            <QueryFailed query={pm} title="The postmortem could not be loaded" />
           ) : (
             <PostmortemEditor
               key={pm.data.version === 0 ? `draft-${pm.dataUpdatedAt}` : "saved"}

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { TextField } from "@/components/ui/field";
-import { LoadingStatus, Skeleton } from "@/components/ui/skeleton";
+import { QueryFailed, QueryLoading } from "@/components/ui/query-states";
 import { TimelineEntryRow } from "./timeline-entry-row";
 import { fromUtcInput, toUtcInput } from "./utc-time";
 
@@ -35,13 +35,9 @@ export function TimelineSection({ investigationId }: { investigationId: string }
       }
     >
       {timeline.isPending ? (
-        <div className="space-y-2">
-          <LoadingStatus label="Loading the timeline…" />
-          <Skeleton className="h-6 w-full" />
-          <Skeleton className="h-6 w-4/5" />
-        </div>
+        <QueryLoading label="Loading the timeline…" blocks={["h-6 w-full", "h-6 w-4/5"]} />
       ) : timeline.isError ? (
-        <ErrorPanel error={timeline.error} title="The timeline could not be loaded" actions={<Button onClick={() => void timeline.refetch()}>Try again</Button>} />
+        <QueryFailed query={timeline} title="The timeline could not be loaded" />
       ) : entries.length === 0 ? (
         <EmptyState icon={ListOrdered} title={starredOnly ? "No starred entries" : "Nothing on the timeline yet"}>
           {starredOnly ? "Star the entries that matter for the postmortem: the Markdown and PDF mark them." : "Run a step of the playbook, add a note or an entry below: each shows up here with its time."}

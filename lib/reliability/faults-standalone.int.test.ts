@@ -7,20 +7,12 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { routeTestEnv } from "@/lib/testing/route-test-env";
-import { errorCodes, faultApi, within, type FaultApi } from "@/lib/testing/fault-api";
+import { ANSWER_WITHIN_MS, errorCodes, faultApi, faultTestEnv, within, type FaultApi } from "@/lib/testing/fault-api";
 import { createLabClient, findFreePort, labCommand, startRedis, startStandalone, waitUntil } from "@/lib/lab";
 
-const TIMEOUT_MS = 1000; // REDLINE_COMMAND_TIMEOUT_MS and the connect timeout below
-// A classified answer must arrive within the probe's timeout; the margin covers a loaded 2-core machine.
-const ANSWER_WITHIN_MS = TIMEOUT_MS + 3000;
 const RECOVER_WITHIN_MS = 20_000;
 
-const server = routeTestEnv("faults-standalone", {
-  REDLINE_SAMPLER: "off",
-  REDLINE_COMMAND_TIMEOUT_MS: String(TIMEOUT_MS),
-  REDLINE_CONNECT_TIMEOUT_MS: String(TIMEOUT_MS),
-});
+const server = faultTestEnv("faults-standalone");
 let api: FaultApi;
 
 const okProbe = (r: { error?: unknown; partial: boolean }) => !r.error && errorCodes(r as never).length === 0;

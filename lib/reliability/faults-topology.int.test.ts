@@ -2,21 +2,15 @@
 // the other nodes still answer, and it rejoins by itself), and a failover in the middle of an
 // investigation (every step is kept, and the instance's new role shows without a restart).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { routeTestEnv, type Route } from "@/lib/testing/route-test-env";
-import { errorCodes, faultApi, within, type FaultApi } from "@/lib/testing/fault-api";
+import type { Route } from "@/lib/testing/route-test-env";
+import { ANSWER_WITHIN_MS, errorCodes, faultApi, faultTestEnv, within, type FaultApi } from "@/lib/testing/fault-api";
 import { labCommand, startCluster, startRedis, startReplicaPair, waitUntil } from "@/lib/lab";
 import type { InvestigationDetail } from "@/lib/investigations/types";
 
-const TIMEOUT_MS = 1000;
-const ANSWER_WITHIN_MS = TIMEOUT_MS + 3000;
 const RECOVER_WITHIN_MS = 30_000;
 const NODE_TIMEOUT_MS = 2000;
 
-const server = routeTestEnv("faults-topology", {
-  REDLINE_SAMPLER: "off",
-  REDLINE_COMMAND_TIMEOUT_MS: String(TIMEOUT_MS),
-  REDLINE_CONNECT_TIMEOUT_MS: String(TIMEOUT_MS),
-});
+const server = faultTestEnv("faults-topology");
 let api: FaultApi;
 
 beforeAll(async () => {

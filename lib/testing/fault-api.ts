@@ -1,9 +1,23 @@
 // Test helper for the fault suites: the instance, health and probe routes called in-process through
 // their real handlers (lib/testing/route-test-env.ts), and a poll that measures how long a fault
 // took to show (or to clear) in the API.
-import type { Route } from "./route-test-env";
+import { routeTestEnv, type Route } from "./route-test-env";
 import type { ProbeResult } from "@/lib/probes/types";
 import type { InstanceHealth } from "@/lib/metrics/instance-health";
+
+/** The fault suites' command and connect timeout. */
+export const FAULT_TIMEOUT_MS = 1000;
+/** A classified answer must arrive within the timeout; the margin covers a loaded 2-core machine. */
+export const ANSWER_WITHIN_MS = FAULT_TIMEOUT_MS + 3000;
+
+/** The in-process route server of a fault suite: no sampler (the test makes every call), short timeouts. */
+export function faultTestEnv(name: string) {
+  return routeTestEnv(name, {
+    REDLINE_SAMPLER: "off",
+    REDLINE_COMMAND_TIMEOUT_MS: String(FAULT_TIMEOUT_MS),
+    REDLINE_CONNECT_TIMEOUT_MS: String(FAULT_TIMEOUT_MS),
+  });
+}
 
 type Env = { call(route: Route, url: string, params?: Record<string, string>, init?: { method: string; body: string }): Promise<Response> };
 
