@@ -3,6 +3,7 @@
 // (INFO commandstats before and after: MONITOR never shows admin commands such as CONFIG, DEBUG or
 // SHUTDOWN), and the most connections named redline:* seen at once (CLIENT LIST every 20 ms).
 import { createLabClient, type LabEndpoint } from "@/lib/lab";
+import { redlineClients } from "./redline-clients";
 
 export interface Recording {
   /** argv of every command Redline's connections (named redline:*) sent meanwhile, in order. */
@@ -31,9 +32,9 @@ export async function recordCommands(endpoint: LabEndpoint): Promise<{ stop(): P
   let watching = true;
   const watch = (async () => {
     while (watching) {
-      const lines = String(await watcher.call("CLIENT", "LIST")).split("\n").filter((l) => / name=redline:/.test(l));
-      maxRedlineConnections = Math.max(maxRedlineConnections, lines.length);
-      for (const l of lines) redlineAddrs.add(/ addr=(\S+)/.exec(l)?.[1] ?? "");
+      const clients = redlineClients(await watcher.call("CLIENT", "LIST"));
+      maxRedlineConnections = Math.max(maxRedlineConnections, clients.length);
+      for (const c of clients) redlineAddrs.add(c.addr);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   })();

@@ -13,6 +13,7 @@ import { Redis } from "ioredis";
 import { onRedisStarted, type RedisProcess } from "@/lib/lab";
 import { classifyCommand } from "@/lib/redis/command-policy";
 import { argText, parseMonitorLine } from "@/lib/parse/monitor-line";
+import { redlineClients } from "./redline-clients";
 
 export interface HarmReport {
   nodes: number;
@@ -57,14 +58,11 @@ export function startHarmRecorder(registrations: (address: string) => Promise<nu
 
     const poll = async () => {
       if (lister.status !== "ready") return;
-      const list = String(await lister.call("CLIENT", "LIST").catch(() => ""));
-      const named = list.split("\n").filter((l) => / name=redline:/.test(l));
-      for (const l of named) {
-        const addr = / addr=(\S+)/.exec(l)?.[1];
+      const named = redlineClients(await lister.call("CLIENT", "LIST").catch(() => ""));
+      for (const { addr, cmd } of named) {
         if (addr) redline.add(addr);
         // MONITOR never shows admin commands (CONFIG SET, DEBUG, SAVE, SHUTDOWN…): the last command
         // of each Redline connection, sampled here, is the recorder's view of those.
-        const cmd = / cmd=(\S+)/.exec(l)?.[1];
         if (addr && cmd && cmd !== "NULL" && !seenLast.has(`${addr} ${cmd}`)) {
           seenLast.add(`${addr} ${cmd}`);
           observeLast(cmd.split("|").map((x) => x.toUpperCase()));
