@@ -14,3 +14,13 @@ export function isBlockingCommand(argv: readonly string[]): boolean {
   if (name === "LRANGE" || name === "ZRANGE") return forbidden;
   return BLOCKING_COMMANDS.includes(name) || forbidden;
 }
+
+/** Commands whose cost grows with the size of one key: read or delete a whole collection. */
+export const WHOLE_KEY_COMMANDS = new Set([
+  "hgetall", "hkeys", "hvals", "smembers", "sunion", "sinter", "sdiff", "sunionstore", "sinterstore", "sdiffstore",
+  "lrange", "zrange", "zrevrange", "zrangebyscore", "zrevrangebyscore", "zrangebylex", "zrevrangebylex", "zrangestore",
+  "zunion", "zinter", "zdiff", "zunionstore", "zinterstore", "zdiffstore", "sort", "sort_ro", "xrange", "xrevrange", "del",
+]);
+
+/** Commands whose cost grows with the size of the one key they touch, whole collections or strings. */
+export const SIZE_BOUND_COMMANDS = new Set([...WHOLE_KEY_COMMANDS, "get", "getdel", "getex", "getrange", "dump", "restore", "lpos", "lrem", "linsert", "ltrim"]);

@@ -102,6 +102,39 @@ describe("standalone with a password", () => {
     expect(r.findings.find((f) => f.code === "slowlog.slow-command")).toMatchObject({ evidence: { command: "EVAL" } });
   });
 
+  it("slowlog measures the keys of slow whole-collection reads: the big one is a bigkey.found, and not once it is gone", async () => {
+    const client = createLabClient(standalone.node);
+    const big = "rank:{season} 42";
+    try {
+      await client.call("CONFIG", "SET", "slowlog-log-slower-than", "1000");
+      for (let first = 0; first < 150_000; first += 10_000) {
+        const args = Array.from({ length: 10_000 }, (_, i) => [String(first + i), `member-${first + i}`]).flat();
+        await client.call("ZADD", big, ...args);
+      }
+      await client.call("SLOWLOG", "RESET");
+      // Read whole until Redis logs it (a loaded machine makes it slower, never faster than 1 ms).
+      for (let i = 0; i < 3; i++) await client.call("ZRANGE", big, "0", "-1", "WITHSCORES");
+    } finally {
+      client.disconnect();
+    }
+    const r = await run<SlowlogData>("slowlog", target, { count: 64 });
+    expect(r.error).toBeUndefined();
+    expect(r.data.slowKeys).toEqual([expect.objectContaining({ key: big, command: "ZRANGE", type: "zset", elements: 150_000 })]);
+    expect(r.data.slowKeys[0]!.bytes).toBeGreaterThan(5_000_000);
+    expect(r.findings.find((f) => f.code === "bigkey.found")).toMatchObject({ severity: "warning", evidence: { key: big, type: "zset", elements: 150_000, command: "ZRANGE", source: "slowlog" } });
+
+    // Gone since: measured as `none`, no finding.
+    const cleanup = createLabClient(standalone.node);
+    try {
+      await cleanup.call("UNLINK", big);
+    } finally {
+      cleanup.disconnect();
+    }
+    const after = await run<SlowlogData>("slowlog", target, { count: 64 });
+    expect(after.data.slowKeys[0]).toMatchObject({ key: big, type: "none" });
+    expect(after.findings.map((f) => f.code)).not.toContain("bigkey.found");
+  });
+
   it("latency returns percentiles, a histogram and the spike the latency monitor recorded", async () => {
     const r = await run<LatencyData>("latency", target);
     expect(r.error).toBeUndefined();

@@ -12,15 +12,7 @@ export const BLOCKING_MS = 10;
 
 export const SCRIPT_COMMANDS = new Set(["eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro"]);
 
-/** Commands whose cost grows with the size of one key: read or delete a whole collection. */
-export const WHOLE_KEY_COMMANDS = new Set([
-  "hgetall", "hkeys", "hvals", "smembers", "sunion", "sinter", "sdiff", "sunionstore", "sinterstore", "sdiffstore",
-  "lrange", "zrange", "zrevrange", "zrangebyscore", "zrevrangebyscore", "zrangebylex", "zrevrangebylex", "zrangestore",
-  "zunion", "zinter", "zdiff", "zunionstore", "zinterstore", "zdiffstore", "sort", "sort_ro", "xrange", "xrevrange", "del",
-]);
-
-/** Commands whose cost grows with the size of the one key they touch, whole collections or strings. */
-export const SIZE_BOUND_COMMANDS = new Set([...WHOLE_KEY_COMMANDS, "get", "getdel", "getex", "getrange", "dump", "restore", "lpos", "lrem", "linsert", "ltrim"]);
+export { SIZE_BOUND_COMMANDS, WHOLE_KEY_COMMANDS } from "@/lib/metrics/blocking-commands";
 
 /** Commands that take no key as their first argument (or are Redline's and admins' own). */
 const NOT_KEYED = new Set([

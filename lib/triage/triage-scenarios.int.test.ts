@@ -126,6 +126,16 @@ const INCIDENTS: IncidentCase[] = [
   },
   { id: "aof-disk-full", rootCause: "disk-full" },
   { id: "k8s-data-loss", confident: false },
+  // Variations: other types, key names, sizes, thresholds and timings than the lab's defaults, so
+  // the detectors are held to the signals an incident leaves rather than to the lab's numbers.
+  { id: "bigkey", opts: { type: "zset", key: "rank:season:42", fields: 250_000, readIntervalMs: 1_500, slowlogThresholdUs: 5_000, expectSlowMs: 15 }, rootCause: "collection-read-whole" },
+  { id: "bigkey", opts: { type: "set", key: "tags:{all} ünï", fields: 300_000, slowlogThresholdUs: 20_000, expectSlowMs: 20 }, rootCause: "collection-read-whole" },
+  { id: "bigkey", opts: { type: "list", key: "queue:events", fields: 400_000, valueBytes: 100, expectSlowMs: 20 }, rootCause: "collection-read-whole" },
+  { id: "keys-blocking", opts: { keyPrefix: "cache:user:", keys: 400_000, intervalMs: 2_000, slowlogThresholdUs: 5_000, expectSlowMs: 20 }, rootCause: "job-uses-keys" },
+  { id: "hotkey-stampede", opts: { hotKey: "price:sku:77", hotTtlSeconds: 2, clients: 25, maxmemoryPolicy: "volatile-lfu", backgroundPrefix: "sku:" }, attempts: 3, rootCause: "hot-key-short-ttl" },
+  { id: "lua-busy", opts: { busyThresholdMs: 2_000, key: "job:lock" }, rootCause: "endless-loop" },
+  { id: "fragmentation", opts: { keyPrefix: "sess:", deleteFraction: 0.8, minValueBytes: 200, maxValueBytes: 3_000 }, rootCause: "after-mass-delete" },
+  { id: "aof-disk-full", opts: { diskMb: 48, valueBytes: 1_024, staleFiles: false }, rootCause: "disk-full" },
 ];
 
 describe.each(INCIDENTS)("scenario $id $opts", ({ id, opts, ready, attempts = 1, confident = true, rootCause, connectedBefore }) => {
