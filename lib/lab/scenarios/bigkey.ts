@@ -9,12 +9,12 @@ import { waitForSlowEntry } from "./support/server-signals";
 import { startSteadyTraffic } from "./support/steady-traffic";
 import { launchStandalone, orStop, secondsSince, toRunning } from "./support/standalone-run";
 
-export type BigkeyType = "hash" | "zset" | "list" | "set";
+export type BigkeyType = "hash" | "zset" | "list" | "set" | "stream";
 
 export interface BigkeyOptions extends ScenarioStartOptions {
   /** Default hash. */
   type?: BigkeyType;
-  /** Default by type: user:profile:hash, leaderboard:global, activity:feed, online:users. */
+  /** Default by type: user:profile:hash, leaderboard:global, activity:feed, online:users, events:audit. */
   key?: string;
   /** Elements of the big key (fields of a hash). Default 500,000 small, 1,500,000 large. */
   fields?: number;
@@ -37,6 +37,7 @@ const DEFAULT_KEYS: Record<BigkeyType, string> = {
   zset: "leaderboard:global",
   list: "activity:feed",
   set: "online:users",
+  stream: "events:audit",
 };
 
 /** The whole-collection read an application makes when it forgets the collection grew. */
@@ -46,6 +47,8 @@ const READ_ALL: Record<BigkeyType, (key: string) => string[]> = {
   zset: (key) => ["ZRANGE", key, "0", "-1", "WITHSCORES"],
   list: (key) => ["LRANGE", key, "0", "-1"],
   set: (key) => ["SMEMBERS", key],
+  // A consumer that replays the whole stream instead of reading from its last ID.
+  stream: (key) => ["XRANGE", key, "-", "+"],
 };
 
 // Activity-log shaped data, as in the reference: "<event>:<timestamp>" members, small JSON values.
@@ -54,7 +57,7 @@ const FILL_BIG = `
 local first, count, kind, vbytes = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4])
 local events = {"login", "view", "click", "purchase", "logout"}
 local pad = string.rep("x", vbytes)
-local cmd = ({hash = "HSET", zset = "ZADD", list = "RPUSH", set = "SADD"})[kind]
+local cmd = ({hash = "HSET", zset = "ZADD", list = "RPUSH", set = "SADD", stream = "XADD"})[kind]
 local batch = {}
 for i = first, first + count - 1 do
   local ts = 1706000000000 + i * 37
@@ -63,8 +66,9 @@ for i = first, first + count - 1 do
   if kind == "hash" then batch[#batch + 1] = member; batch[#batch + 1] = value
   elseif kind == "zset" then batch[#batch + 1] = ts; batch[#batch + 1] = member
   elseif kind == "list" then batch[#batch + 1] = member .. "|" .. value
+  elseif kind == "stream" then redis.call("XADD", KEYS[1], ts .. "-0", "event", member, "data", value)
   else batch[#batch + 1] = member end
-  if #batch >= 2000 or i == first + count - 1 then
+  if #batch >= 2000 or (i == first + count - 1 and #batch > 0) then
     redis.call(cmd, KEYS[1], unpack(batch))
     batch = {}
   end
@@ -87,7 +91,7 @@ export const bigkeyScenario: Scenario<BigkeyOptions> = {
   id: "bigkey",
   title: "Big key blocks the main thread",
   description:
-    "One hash (or sorted set, list, set) grows to hundreds of thousands of elements and an application reads it " +
+    "One hash (or sorted set, list, set, stream) grows to hundreds of thousands of elements and an application reads it " +
     "whole every two seconds. Each HGETALL holds Redis's single thread for hundreds of milliseconds: SLOWLOG fills " +
     "with the same command and key, and every other client, PING included, sees periodic latency spikes.",
   unavailableReason: async () => null,
