@@ -53,7 +53,7 @@ test("an investigation on the bigkey lab is exported as Markdown, JSON and PDF, 
   }
   await page.getByRole("tab", { name: /Root cause/ }).click();
   // A controlled radio: checked once the server saved the choice.
-  const cause = page.getByRole("radio", { name: /A collection grew without bound/ });
+  const cause = page.getByRole("radio", { name: /A key grew without bound/ });
   await cause.click();
   await expect(cause).toBeChecked();
 
@@ -62,13 +62,13 @@ test("an investigation on the bigkey lab is exported as Markdown, JSON and PDF, 
   await timeline.getByLabel("What happened").fill(`Support: checkout slow, ${BIG_KEY} suspected`);
   await timeline.getByRole("button", { name: "Add entry" }).click();
   await expect(timeline.getByRole("list", { name: "Timeline entries" })).toContainText(`Support: checkout slow, ${BIG_KEY} suspected`);
-  await expect(timeline.getByRole("list", { name: "Timeline entries" })).toContainText("Root cause chosen: A collection grew without bound");
+  await expect(timeline.getByRole("list", { name: "Timeline entries" })).toContainText("Root cause chosen: A key grew without bound");
   const manual = timeline.getByRole("listitem").filter({ hasText: "Support: checkout slow" });
   await manual.getByRole("button", { name: "Star entry" }).click();
   await expect(manual.getByRole("button", { name: "Unstar entry" })).toHaveAttribute("aria-pressed", "true");
   const postmortem = page.locator("#postmortem");
   // The unsaved draft followed the investigation: the chosen root cause is pre-filled.
-  await expect(postmortem.getByLabel("Root cause", { exact: true })).toHaveValue(/^A collection grew without bound and is read whole\./);
+  await expect(postmortem.getByLabel("Root cause", { exact: true })).toHaveValue(/^A key grew without bound and is read whole\./);
   await postmortem.getByLabel("Impact").fill(`Checkout p99 above 300 ms while ${BIG_KEY} was read whole`);
   await expect(postmortem.getByRole("status").filter({ hasText: /^\s*Saved\s*$/ })).toBeVisible({ timeout: 15_000 });
   await postmortem.scrollIntoViewIfNeeded();
@@ -80,7 +80,7 @@ test("an investigation on the bigkey lab is exported as Markdown, JSON and PDF, 
   expect(md).toContain("## Timeline");
   expect(md).toContain(`| ★ manual | Support: checkout slow, ${BIG_KEY} suspected |`);
   expect(md).toContain(`Checkout p99 above 300 ms while ${BIG_KEY} was read whole`);
-  expect(md).toMatch(/### Evidence\n\n\*\*A collection grew without bound and is read whole\*\*: confirmed \(chosen root cause\)/);
+  expect(md).toMatch(/### Evidence\n\n\*\*A key grew without bound and is read whole\*\*: confirmed \(chosen root cause\)/);
   expect(md).toContain("```shell\nSLOWLOG GET 64");
   const bundle = JSON.parse(fs.readFileSync(await exportFile(page, "Export JSON", dir), "utf8"));
   expect(bundle.schemaVersion).toBe(1);

@@ -90,9 +90,9 @@ export const bigkeyPlaybook = definePlaybook({
   rootCauses: [
     {
       id: "collection-read-whole",
-      title: "A collection grew without bound and is read whole",
+      title: "A key grew without bound and is read whole",
       explanation:
-        "Application code keeps adding to one hash, set, list or sorted set (a per-user activity log, a global leaderboard) and reads it with HGETALL, SMEMBERS, LRANGE 0 -1 or ZRANGE 0 -1. Each read serializes every element on the main thread and sends it over the network; everyone else waits.",
+        "Application code keeps adding to one hash, set, list, sorted set or stream (a per-user activity log, a global leaderboard, an audit stream), or caches a document that grew to tens of MB, and reads it with HGETALL, SMEMBERS, LRANGE 0 -1, ZRANGE 0 -1, XRANGE - + or GET. Each read serializes every element (or copies every byte) on the main thread and sends it over the network; everyone else waits.",
       confirmedBy: ["bigkey.found", "slowlog.slow-key", "commandstats.whole-key-slow", "slowlog.blocking-command"],
       ruledOutBy: ["slowlog.keys-command"],
     },

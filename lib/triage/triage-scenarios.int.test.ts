@@ -136,6 +136,7 @@ const INCIDENTS: IncidentCase[] = [
   { id: "bigkey", opts: { type: "zset", key: "rank:season:42", fields: 250_000, readIntervalMs: 1_500, slowlogThresholdUs: 5_000, expectSlowMs: 15 }, rootCause: "collection-read-whole" },
   { id: "bigkey", opts: { type: "set", key: "tags:{all} ünï", fields: 300_000, slowlogThresholdUs: 20_000, expectSlowMs: 20 }, rootCause: "collection-read-whole" },
   { id: "bigkey", opts: { type: "stream", key: "audit:{tenant-7}", fields: 200_000, valueBytes: 64, expectSlowMs: 20 }, rootCause: "collection-read-whole" },
+  { id: "bigkey", opts: { type: "string", key: "cache:page:/home", fields: 800_000, valueBytes: 100, expectSlowMs: 12 }, rootCause: "collection-read-whole" },
   { id: "bigkey", opts: { type: "list", key: "queue:events", fields: 400_000, valueBytes: 100, expectSlowMs: 20 }, rootCause: "collection-read-whole" },
   { id: "keys-blocking", opts: { keyPrefix: "cache:user:", keys: 400_000, intervalMs: 2_000, slowlogThresholdUs: 5_000, expectSlowMs: 20 }, rootCause: "job-uses-keys" },
   { id: "hotkey-stampede", opts: { hotKey: "cfg:feature-flags", hotTtlSeconds: 5, maxmemoryPolicy: "allkeys-lru" }, triaged: false, rootCause: "hot-key-short-ttl" },

@@ -112,7 +112,7 @@ describe("investigation export on the bigkey lab scenario", () => {
     expect(md).toContain("## Timeline");
     expect(md).toMatch(/\| manual \| Pager: user:profile:hash latency \| /);
     // The evidence table of the chosen root cause: finding code, severity, message, step.
-    expect(md).toMatch(/### Evidence\n\n\*\*A collection grew without bound and is read whole\*\*: confirmed \(chosen root cause\)\n\n\| Finding \| Severity \| Message \| Step \| At \| Evidence \|\n\| --- \|[^]*?\| slowlog\.[a-z-]+ \| (warning|critical) \| /);
+    expect(md).toMatch(/### Evidence\n\n\*\*A key grew without bound and is read whole\*\*: confirmed \(chosen root cause\)\n\n\| Finding \| Severity \| Message \| Step \| At \| Evidence \|\n\| --- \|[^]*?\| slowlog\.[a-z-]+ \| (warning|critical) \| /);
     expect(md).toContain("```shell\nSLOWLOG GET 64");
   });
 

@@ -9,14 +9,14 @@ import { waitForSlowEntry } from "./support/server-signals";
 import { startSteadyTraffic } from "./support/steady-traffic";
 import { launchStandalone, orStop, secondsSince, toRunning } from "./support/standalone-run";
 
-export type BigkeyType = "hash" | "zset" | "list" | "set" | "stream";
+export type BigkeyType = "hash" | "zset" | "list" | "set" | "stream" | "string";
 
 export interface BigkeyOptions extends ScenarioStartOptions {
   /** Default hash. */
   type?: BigkeyType;
-  /** Default by type: user:profile:hash, leaderboard:global, activity:feed, online:users, events:audit. */
+  /** Default by type: user:profile:hash, leaderboard:global, activity:feed, online:users, events:audit, report:daily:json. */
   key?: string;
-  /** Elements of the big key (fields of a hash). Default 500,000 small, 1,500,000 large. */
+  /** Elements of the big key (fields of a hash; for a string, chunks of valueBytes). Default 500,000 small, 1,500,000 large. */
   fields?: number;
   /** Bytes per value (hash values, list entries). Default 48, close to the reference's 28 MB / 523k fields. */
   valueBytes?: number;
@@ -38,6 +38,7 @@ const DEFAULT_KEYS: Record<BigkeyType, string> = {
   list: "activity:feed",
   set: "online:users",
   stream: "events:audit",
+  string: "report:daily:json",
 };
 
 /** The whole-collection read an application makes when it forgets the collection grew. */
@@ -49,6 +50,8 @@ const READ_ALL: Record<BigkeyType, (key: string) => string[]> = {
   set: (key) => ["SMEMBERS", key],
   // A consumer that replays the whole stream instead of reading from its last ID.
   stream: (key) => ["XRANGE", key, "-", "+"],
+  // A cached document that grew to tens of MB, fetched whole by every page view.
+  string: (key) => ["GET", key],
 };
 
 // Activity-log shaped data, as in the reference: "<event>:<timestamp>" members, small JSON values.
@@ -57,7 +60,7 @@ const FILL_BIG = `
 local first, count, kind, vbytes = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], tonumber(ARGV[4])
 local events = {"login", "view", "click", "purchase", "logout"}
 local pad = string.rep("x", vbytes)
-local cmd = ({hash = "HSET", zset = "ZADD", list = "RPUSH", set = "SADD", stream = "XADD"})[kind]
+local cmd = ({hash = "HSET", zset = "ZADD", list = "RPUSH", set = "SADD"})[kind]
 local batch = {}
 for i = first, first + count - 1 do
   local ts = 1706000000000 + i * 37
@@ -67,6 +70,8 @@ for i = first, first + count - 1 do
   elseif kind == "zset" then batch[#batch + 1] = ts; batch[#batch + 1] = member
   elseif kind == "list" then batch[#batch + 1] = member .. "|" .. value
   elseif kind == "stream" then redis.call("XADD", KEYS[1], ts .. "-0", "event", member, "data", value)
+  elseif kind == "string" then batch[#batch + 1] = value
+    if #batch >= 1000 or i == first + count - 1 then redis.call("APPEND", KEYS[1], table.concat(batch)); batch = {} end
   else batch[#batch + 1] = member end
   if #batch >= 2000 or (i == first + count - 1 and #batch > 0) then
     redis.call(cmd, KEYS[1], unpack(batch))
@@ -91,7 +96,7 @@ export const bigkeyScenario: Scenario<BigkeyOptions> = {
   id: "bigkey",
   title: "Big key blocks the main thread",
   description:
-    "One hash (or sorted set, list, set, stream) grows to hundreds of thousands of elements and an application reads it " +
+    "One hash (or sorted set, list, set, stream, or a string) grows to hundreds of thousands of elements and an application reads it " +
     "whole every two seconds. Each HGETALL holds Redis's single thread for hundreds of milliseconds: SLOWLOG fills " +
     "with the same command and key, and every other client, PING included, sees periodic latency spikes.",
   unavailableReason: async () => null,
