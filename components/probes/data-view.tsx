@@ -1,12 +1,13 @@
 // Renders any probe's data without knowing its shape: flat-object arrays as tables, scalars as a
 // definition list, nested objects as titled sub-sections, recursively (to a sane depth).
 import { isScalar, ScalarText, type Scalar } from "./scalar";
-import { MAX_ROWS, RowsTable } from "./rows-table";
+import { isCell, MAX_ROWS, RowsTable, type Cell } from "./rows-table";
 
 const MAX_DEPTH = 5;
 
-function isFlatObject(v: unknown): v is Record<string, Scalar> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every(isScalar);
+/** A row of a table: scalars, or short scalar lists (a slowlog entry's argv) shown in one cell. */
+function isRowObject(v: unknown): v is Record<string, Cell> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every(isCell);
 }
 
 function Heading({ depth, children }: { depth: number; children: string }) {
@@ -16,7 +17,7 @@ function Heading({ depth, children }: { depth: number; children: string }) {
 
 function ArrayView({ value, depth, label }: { value: unknown[]; depth: number; label?: string }) {
   if (value.length === 0) return <p className="text-sm text-muted">(empty list)</p>;
-  if (value.every(isFlatObject)) return <RowsTable rows={value} label={label} />;
+  if (value.every(isRowObject)) return <RowsTable rows={value} label={label} />;
   if (value.every(isScalar)) {
     const shown = value.slice(0, MAX_ROWS);
     return (

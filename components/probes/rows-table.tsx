@@ -1,10 +1,23 @@
 // An array of flat objects as a table (client lists, slowlog entries, big keys…), capped at 200 rows:
 // the browser stays fast and the rest is in the raw JSON.
-import { ScalarText, type Scalar } from "./scalar";
+import { isScalar, ScalarText, type Scalar } from "./scalar";
 
 export const MAX_ROWS = 200;
+/** Lists longer than this make a row unreadable: such data is shown as sub-sections instead. */
+const MAX_CELL_ITEMS = 40;
 
-export function RowsTable({ rows, label }: { rows: Array<Record<string, Scalar>>; label?: string }) {
+export type Cell = Scalar | Scalar[];
+
+export function isCell(v: unknown): v is Cell {
+  return isScalar(v) || (Array.isArray(v) && v.length <= MAX_CELL_ITEMS && v.every(isScalar));
+}
+
+/** A list cell reads as words (an argv reads as the command it was). */
+function CellText({ value }: { value: Cell }) {
+  return Array.isArray(value) ? <ScalarText value={value.map((v) => (v === null || v === undefined ? "—" : String(v))).join(" ")} /> : <ScalarText value={value} />;
+}
+
+export function RowsTable({ rows, label }: { rows: Array<Record<string, Cell>>; label?: string }) {
   const shown = rows.slice(0, MAX_ROWS);
   const columns: string[] = [];
   for (const r of shown) for (const k of Object.keys(r)) if (!columns.includes(k)) columns.push(k);
@@ -28,7 +41,7 @@ export function RowsTable({ rows, label }: { rows: Array<Record<string, Scalar>>
               <tr key={i} className="border-t border-line align-top">
                 {columns.map((c) => (
                   <td key={c} className={`px-2.5 py-1 ${numeric.has(c) ? "text-right" : "font-mono"}`}>
-                    <ScalarText value={r[c]} />
+                    <CellText value={r[c]} />
                   </td>
                 ))}
               </tr>

@@ -21,10 +21,12 @@ function Evidence({ match }: { match: RankedPlaybook }) {
   return (
     <ul className="mt-2 space-y-1.5">
       {match.evidence.slice(0, 6).map((f, i) => (
-        <li key={`${f.code}-${i}`} className="flex flex-wrap items-start gap-2 text-sm">
+        <li key={`${f.code}-${i}`} className="flex items-start gap-2 text-sm">
           <SeverityBadge severity={f.severity} size="sm" />
-          <span>{f.message}</span>
-          <span className="font-mono text-xs text-muted">{f.code}</span>
+          {/* One text column beside the badge, so a long message wraps under itself, not under the badge. */}
+          <span className="min-w-0 flex-1 break-words">
+            {f.message} <span className="ml-1 whitespace-nowrap font-mono text-xs text-muted">{f.code}</span>
+          </span>
         </li>
       ))}
     </ul>

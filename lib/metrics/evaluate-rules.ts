@@ -1,4 +1,5 @@
 // Compares signals against the rule table and returns findings, one per finding code (the most severe).
+import { formatBytes } from "@/lib/client/format";
 import { severityRank, type Finding } from "@/lib/probes/finding";
 import type { Signals } from "./health-signals";
 import type { RuleOp, ThresholdRule } from "./rules";
@@ -22,8 +23,10 @@ export function ruleHolds(rule: ThresholdRule, signals: Signals): boolean {
   return (rule.and ?? []).every((c) => signals[c.signal] !== undefined && holds(signals[c.signal]!, c.op, c.threshold));
 }
 
-function format(value: number): string {
-  if (Number.isInteger(value)) return String(value);
+/** Values as an engineer reads them: sizes in KB/MB/GB, big counts with separators. */
+function format(value: number, unit: ThresholdRule["unit"]): string {
+  if (unit === "bytes") return formatBytes(value);
+  if (Number.isInteger(value)) return unit === "count" ? value.toLocaleString("en-US") : String(value);
   return value >= 10 ? value.toFixed(0) : value.toFixed(2);
 }
 
@@ -34,7 +37,7 @@ export function ruleFinding(rule: ThresholdRule, signals: Signals): Finding {
   return {
     code: rule.findingCode,
     severity: rule.severity,
-    message: rule.message.replace("{value}", format(value)).replace("{threshold}", format(rule.threshold)),
+    message: rule.message.replace("{value}", format(value, rule.unit)).replace("{threshold}", format(rule.threshold, rule.unit)),
     evidence,
   };
 }

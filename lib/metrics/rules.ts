@@ -290,7 +290,7 @@ export const RULES: readonly ThresholdRule[] = [
   {
     id: "bigkey-bytes", signal: "bigkey.bytes", op: ">=", threshold: 10 * MB,
     forSeconds: 0, alert: false, severity: "warning", findingCode: "bigkey.found", playbook: "bigkey", unit: "bytes",
-    message: "The key holds {value} bytes (MEMORY USAGE; threshold {threshold})",
+    message: "The key holds {value} (MEMORY USAGE; threshold {threshold})",
     source: "Redline default 10 MB: reading or deleting it whole holds the main thread for milliseconds (incident 1: 28 MB, ~200 ms per HGETALL). Cloud design guides call a 10 KB string or a 50 MB collection big already (Huawei Cloud DCS, 'What Are Big Keys')",
   },
   {
