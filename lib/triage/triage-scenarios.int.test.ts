@@ -143,6 +143,8 @@ const INCIDENTS: IncidentCase[] = [
   { id: "hotkey-stampede", opts: { hotKey: "price:sku:77", hotTtlSeconds: 2, clients: 25, maxmemoryPolicy: "volatile-lfu", backgroundPrefix: "sku:" }, attempts: 3, rootCause: "hot-key-short-ttl" },
   { id: "lua-busy", opts: { busyThresholdMs: 2_000, key: "job:lock" }, rootCause: "endless-loop" },
   { id: "fragmentation", opts: { keyPrefix: "sess:", deleteFraction: 0.8, minValueBytes: 200, maxValueBytes: 3_000 }, rootCause: "after-mass-delete" },
+  // A smaller data set: under the critical rule's 100 MB, where the allocator's own holes must tell.
+  { id: "fragmentation", opts: { keyPrefix: "catalog:", fillMb: 120, deleteFraction: 0.6, minValueBytes: 40, maxValueBytes: 600, expectRatio: 1.6, expectFragmentedMb: 30 }, rootCause: "after-mass-delete" },
   { id: "aof-disk-full", opts: { diskMb: 48, valueBytes: 1_024, staleFiles: false }, rootCause: "disk-full" },
   {
     id: "connection-exhaustion",

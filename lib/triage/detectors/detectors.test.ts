@@ -190,6 +190,16 @@ describe("fragmentation", () => {
     expect(top(input).confident).toBe(false);
   });
 
+  it("ratio 1.9 with 60 MB fragmented and the allocator's own holes (measured after deleting 60 % of 600k small strings) is confident", () => {
+    const memory = { used_memory: String(66 * MB), used_memory_rss: String(126 * MB), mem_fragmentation_ratio: "1.90", mem_fragmentation_bytes: String(60 * MB) };
+    const holes = triageInput({ nodes: [{ info: { memory: { ...memory, allocator_frag_ratio: "2.30", allocator_frag_bytes: String(52 * MB), allocator_rss_ratio: "1.06" } } }] });
+    expectFirst(holes, "fragmentation");
+    // The same RSS from pages not returned yet (freed buffers, a fork's copies): not confident.
+    const unreturned = triageInput({ nodes: [{ info: { memory: { ...memory, allocator_frag_ratio: "1.04", allocator_frag_bytes: String(2 * MB), allocator_rss_ratio: "1.80" } } }] });
+    expect(top(unreturned).playbookId).toBe("fragmentation");
+    expect(top(unreturned).confident).toBe(false);
+  });
+
   it("a high ratio on a few MB is not fragmentation (CORRECTIONS #6)", () => {
     const input = triageInput({ nodes: [{ info: { memory: { mem_fragmentation_ratio: "6.5", mem_fragmentation_bytes: String(8 * MB) } } }] });
     expect(scoreOf(input, "fragmentation")).toBe(0);
