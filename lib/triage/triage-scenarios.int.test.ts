@@ -211,11 +211,12 @@ describe.each(["healthy-standalone", "healthy-replica", "healthy-cluster"])("hea
   );
 });
 
-describe("k8s-data-loss seen by a sampler before and after the restart", () => {
+// The defaults (RDB) and a variation: AOF persistence, another key count and restart timing.
+describe.each([{}, { persistence: "aof" as const, keys: 5_000, restartAfterMs: 2_000 }])("k8s-data-loss seen by a sampler before and after the restart %o", (variation) => {
   it(
     "the restart that emptied the keyspace makes k8s-data-loss confident from history",
     async () => {
-      const running = await k8sDataLossScenario.start({ size: "small", restartAfterMs: 3_000 });
+      const running = await k8sDataLossScenario.start({ size: "small", restartAfterMs: 3_000, ...variation });
       try {
         const instance = running.instances[0]!;
         const config = configOf(instance);
