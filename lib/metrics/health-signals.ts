@@ -47,6 +47,11 @@ export function healthSignals(s: NodeSnapshot): Signals {
     put(out, "replication.backlog_in_use", infoString(info, "repl_backlog_active") === "1" || (n("connected_slaves") ?? 0) > 0 ? 1 : 0);
     const partialErr = n("sync_partial_err");
     if (partialErr !== undefined) put(out, "replication.sync_partial_err_excess", Math.max(0, partialErr - (n("connected_slaves") ?? 0)));
+    // Every replica needs one full sync to start; more full syncs than replicas means a replica fell
+    // off the backlog (or was replaced). Replicas started with replicaof offer no replication id, so
+    // their cut-off shows here and not in sync_partial_err beyond one per replica.
+    const fullSyncs = n("sync_full");
+    if (fullSyncs !== undefined) put(out, "replication.sync_full_excess", Math.max(0, fullSyncs - (n("connected_slaves") ?? 0)));
   }
   if (role === "slave") {
     put(out, "replication.link_down", infoString(info, "master_link_status") === "up" ? 0 : 1);

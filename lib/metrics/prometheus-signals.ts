@@ -29,6 +29,7 @@ export const PROM_SIGNALS: Record<string, PromSignal | null> = {
   },
   "replication.replicas_not_online": { expr: `count without (${REPLICA_LABELS}) (redis_connected_slave_offset_bytes{slave_state!="online"})` },
   "replication.sync_partial_err_excess": null,
+  "replication.sync_full_excess": { expr: "redis_replica_resyncs_full - redis_connected_slaves" },
   "replication.link_down": { expr: "1 - redis_master_link_up" },
   "replication.backlog_coverage_seconds": {
     expr: `redis_replication_backlog_bytes / rate(redis_master_repl_offset[${RATE}])`,

@@ -76,6 +76,12 @@ export const RULES: readonly ThresholdRule[] = [
     source: "Redline default (the first sync of each replica may count one refusal)",
   },
   {
+    id: "full-syncs-repeated", signal: "replication.sync_full_excess", op: ">", threshold: 0,
+    forSeconds: 0, alert: false, severity: "warning", findingCode: "replication.full-sync-repeated", playbook: "replication-backlog", unit: "count",
+    message: "{value} more full syncs than there are replicas since start: a replica fell off the backlog (or a replica was replaced)",
+    source: "Redline default (each replica's first sync is a full one)",
+  },
+  {
     id: "replica-link-down", signal: "replication.link_down", op: ">", threshold: 0,
     forSeconds: 10, severity: "critical", findingCode: "replication.link-down", playbook: "replication-backlog", unit: "flag",
     message: "This replica's link to its master is down", source: "Redline default",

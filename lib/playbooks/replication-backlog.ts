@@ -16,6 +16,7 @@ export const replicationBacklogPlaybook = definePlaybook({
   symptoms: [
     { text: "Replicas keep reconnecting and loading a full copy of the data", findingCodes: ["replication.full-sync", "replication.replica-not-online"], metric: "replication.sync_full" },
     { text: "Partial resyncs are refused (sync_partial_err grows)", findingCodes: ["replication.partial-sync-failed"], metric: "replication.sync_partial_err" },
+    { text: "More full syncs than replicas (sync_full grows after the first sync)", findingCodes: ["replication.full-sync-repeated"] },
     { text: "A replica's offset gap approaches the backlog size", findingCodes: ["replication.gap-near-backlog"], metric: "replication.replica_gap_pct_of_backlog" },
     { text: "The master forks again and again; its memory and CPU climb", metric: "memory.rss_bytes" },
     { text: "Reads that normally go to replicas land on the master; latency rises for everyone", findingCodes: ["latency.ping-high"], metric: "latency.ping_p99_ms" },
@@ -30,7 +31,7 @@ export const replicationBacklogPlaybook = definePlaybook({
       redisCli: "redis-cli INFO replication; sleep 2; redis-cli INFO replication   # write rate = Δmaster_repl_offset / 2 s",
       charts: ["replication.write_rate_bytes_per_sec", "replication.replica_gap_pct_of_backlog", "replication.backlog_coverage_seconds", "replication.sync_full"],
       interpret: {
-        confirms: ["replication.gap-near-backlog", "replication.partial-sync-failed", "replication.backlog-covers-short", "replication.replica-not-online"],
+        confirms: ["replication.gap-near-backlog", "replication.partial-sync-failed", "replication.full-sync-repeated", "replication.backlog-covers-short", "replication.replica-not-online"],
         meaning:
           "Coverage = repl_backlog_size ÷ write rate is the longest disconnect a replica survives without a full resync. If it is seconds and the replicas' outages last longer, every outage ends in a full resync. sync_full growing while replicas stay the same confirms it.",
       },
@@ -90,7 +91,7 @@ export const replicationBacklogPlaybook = definePlaybook({
       title: "The backlog holds fewer seconds of writes than a disconnect lasts",
       explanation:
         "repl-backlog-size is a ring buffer of the last writes. At the measured write rate it covers only a few seconds; a network blip, a replica pause or a node eviction longer than that forces a full resync, which itself takes long enough for the next one to be needed.",
-      confirmedBy: ["replication.partial-sync-failed", "replication.full-sync", "replication.backlog-too-small", "replication.backlog-covers-short"],
+      confirmedBy: ["replication.partial-sync-failed", "replication.full-sync", "replication.full-sync-repeated", "replication.backlog-too-small", "replication.backlog-covers-short"],
     },
     {
       id: "output-buffer",
@@ -120,7 +121,7 @@ export const replicationBacklogPlaybook = definePlaybook({
         "CONFIG SET repl-backlog-size {bytes}: the master keeps the last {bytes} bytes of writes for replicas to resume from. Takes effect at once, no restart; the memory is used as the backlog fills. Not kept after a restart unless written to the config file (CONFIG REWRITE).",
       dataCost: "No data. Memory: up to {bytes} bytes more on the master (and on replicas that may be promoted).",
       verify: { probe: "replication", params: { sampleMs: 2000 }, expect: { absent: ["replication.backlog-covers-short"] }, redisCli: "redis-cli CONFIG GET repl-backlog-size" },
-      when: { anyOf: ["replication.backlog-too-small", "replication.backlog-covers-short", "replication.partial-sync-failed", "replication.full-sync"] },
+      when: { anyOf: ["replication.backlog-too-small", "replication.backlog-covers-short", "replication.partial-sync-failed", "replication.full-sync", "replication.full-sync-repeated"] },
     },
     {
       id: "diskless-sync",

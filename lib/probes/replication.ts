@@ -79,7 +79,7 @@ function nodeFindings(row: ReplicationNodeRow, info: InfoSnapshot): Finding[] {
   if (row.role === "slave" && row.masterLinkDownSinceSeconds !== null) evidence.masterLinkDownSinceSeconds = row.masterLinkDownSinceSeconds;
   const signals = infoSignals(info);
   const findings = ruleFindings(
-    ["replication.gap-near-backlog", "replication.replica-not-online", "replication.partial-sync-failed", "replication.link-down"],
+    ["replication.gap-near-backlog", "replication.replica-not-online", "replication.partial-sync-failed", "replication.full-sync-repeated", "replication.link-down"],
     signals,
     evidence,
   );

@@ -161,6 +161,8 @@ const INCIDENTS: IncidentCase[] = [
     rootCause: "pools-too-big",
   },
   { id: "replication-backlog", opts: { backlogSize: "512kb", writeRateKBps: 1_024, valueBytes: 512 }, rootCause: "backlog-too-small" },
+  // Over by the time anyone looks: one cut-off, no ongoing cycles; the counters and the coverage remain.
+  { id: "replication-backlog", opts: { backlogSize: "2mb", writeRateKBps: 3_072, cycles: 1, ongoing: false }, rootCause: "backlog-too-small" },
   { id: "split-brain", opts: { isolate: 1, keyPrefix: "cart", writeRate: 30 }, rootCause: "partitioned-master-kept-writing" },
 ];
 

@@ -85,6 +85,17 @@ describe("replication-backlog", () => {
     expectFirst(triageInput({ nodes: [{ info: { replication: pastBacklog, stats: { sync_partial_err: "3" } } }] }), "replication-backlog");
   });
 
+  it("a replica started with replicaof (no refused PSYNC for its first sync) that fell off once: more full syncs than replicas", () => {
+    // The lab's counters after one cut-off: sync_full 2 for 1 replica, sync_partial_err 1.
+    expectFirst(triageInput({ nodes: [{ info: { replication: pastBacklog, stats: { sync_full: "2", sync_partial_err: "1" } } }] }), "replication-backlog");
+  });
+
+  it("one full sync too many (a replaced replica) with nothing else is ranked but not confident", () => {
+    const healthy = { ...pastBacklog, slave0: "ip=10.0.0.6,port=6379,state=online,offset=3999000,lag=0" };
+    const input = triageInput({ nodes: [{ info: { replication: healthy, stats: { sync_full: "2", sync_partial_err: "0" } } }] });
+    expect(top(input)).toMatchObject({ playbookId: "replication-backlog", confident: false });
+  });
+
   it("a replica past the backlog alone (catching up after a bulk load) is ranked but not confident", () => {
     const input = triageInput({ nodes: [{ info: { replication: pastBacklog, server: { uptime_in_seconds: "864000" } } }] });
     expect(top(input)).toMatchObject({ playbookId: "replication-backlog", confident: false });

@@ -18,6 +18,8 @@ export function detectReplicationBacklog(input: TriageInput): DetectResult {
     { code: "replication.full-sync", weight: 0.7 },
     { code: "replication.gap-near-backlog", weight: { critical: 0.5, warning: 0.35 } },
     { code: "replication.partial-sync-failed", weight: 0.5 },
+    // Also a replaced replica (a rescheduled pod), so a little less than a refused partial resync.
+    { code: "replication.full-sync-repeated", weight: 0.45 },
     { code: "replication.replica-not-online", weight: 0.45 },
     { code: "replication.link-down", weight: 0.45 },
     { code: "replication.backlog-covers-short", weight: 0.3, support: true },
