@@ -64,7 +64,7 @@ export const splitBrainPlaybook = definePlaybook({
       title: "An isolated master kept accepting writes until the node timeout",
       explanation:
         "The master could reach its clients but not the other masters. The majority failed it over after cluster-node-timeout; the old master kept writing for up to that long, and longer without write fencing. On rejoin it resynchronized from the new master and its writes were discarded.",
-      confirmedBy: ["cluster.slot-conflict", "server.role-change", "cluster.clusterdown-replies"],
+      confirmedBy: ["cluster.slot-conflict", "server.role-change", "cluster.master-demoted", "cluster.clusterdown-replies"],
     },
     {
       id: "no-write-fencing",

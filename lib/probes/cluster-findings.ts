@@ -20,6 +20,22 @@ export function clusterFindings(cmp: ClusterComparison): Finding[] {
     });
   }
 
+  // After a partition heals the views agree again; the demoted master keeps the trace. One that has
+  // run as long as its peers was cut off, not restarted: it kept its slots, and served them.
+  const uptimes = cmp.observers.map((o) => o.uptimeSeconds).filter((u): u is number => u !== null);
+  const peerUptime = uptimes.length ? Math.max(...uptimes) : null;
+  const demoted = cmp.observers.filter(
+    (o) => o.myRole === "replica" && (o.updatesReceived ?? 0) > 0 && o.uptimeSeconds !== null && peerUptime !== null && o.uptimeSeconds >= 0.9 * peerUptime,
+  );
+  if (demoted.length > 0) {
+    findings.push({
+      code: "cluster.master-demoted",
+      severity: "warning",
+      message: `${list(demoted.map((o) => o.observer))} claimed slots that had moved to a newer master (UPDATE messages) and became a replica without restarting: it was failed over while cut off, and writes it took meanwhile are gone`,
+      evidence: { nodes: demoted.length, node: demoted[0]!.observer, updatesReceived: demoted[0]!.updatesReceived ?? 0, uptimeSeconds: demoted[0]!.uptimeSeconds ?? 0 },
+    });
+  }
+
   const missing = cmp.observers.filter((o) => o.missing !== "");
   const onlyDisputed = summary.disputedSlots - summary.conflictSlots;
   if (missing.length > 0 || onlyDisputed > 0) {

@@ -126,3 +126,29 @@ describe("views that disagree without a conflict", () => {
     expect(compareClusterViews([]).slotRanges).toEqual([]);
   });
 });
+
+describe("after the partition healed", () => {
+  // The views agree again: 27113, the old master, rejoined as a replica of 27115 (epoch 7). It learnt
+  // that its slots had moved from UPDATE messages (cluster_stats_messages_update_received).
+  const healed = fixture("cluster-nodes-failover.txt").replace(
+    /^(92e9941a\S+ \S+) master,fail - \d+ (\d+) 3 disconnected$/m,
+    "$1 slave 86b50b32deaca86bed22a43a7db06455e295ec7c 0 $2 7 connected",
+  );
+  const views = (demotedUptime: number) =>
+    ids.map((n) => ({
+      ...view(healed, n.id, n.id === idAt(27113) ? { ...OK_INFO, cluster_stats_messages_update_received: "2" } : OK_INFO),
+      uptimeSeconds: n.id === idAt(27113) ? demotedUptime : 86_400,
+    }));
+
+  it("a master demoted without restarting is the partition's trace", () => {
+    const cmp = compareClusterViews(views(86_390));
+    expect(cmp.summary).toMatchObject({ conflictSlots: 0, nodeSetAgrees: true });
+    expect(clusterFindings(cmp)).toEqual([
+      expect.objectContaining({ code: "cluster.master-demoted", severity: "warning", evidence: expect.objectContaining({ node: "127.0.0.1:27113", updatesReceived: 2 }) }),
+    ]);
+  });
+
+  it("one that crashed and came back (a fresh uptime) is an ordinary failover: no finding", () => {
+    expect(clusterFindings(compareClusterViews(views(40)))).toEqual([]);
+  });
+});

@@ -11,6 +11,8 @@ export interface ClusterView {
   /** CLUSTER INFO as key/value pairs. */
   info: Record<string, string>;
   nodes: ClusterNode[];
+  /** INFO server's uptime_in_seconds; null when INFO is not available. */
+  uptimeSeconds?: number | null;
 }
 
 export interface SlotRangeRow {
@@ -56,6 +58,14 @@ export interface ObserverRow {
   knownNodes: number | null;
   currentEpoch: number | null;
   myEpoch: number | null;
+  /** master or replica, as the node sees itself. */
+  myRole: "master" | "replica" | null;
+  /**
+   * UPDATE messages it received: the cluster told it that slots it still claimed had moved to a
+   * master with a newer epoch. Only a master that missed its own failover (cut off or down) gets them.
+   */
+  updatesReceived: number | null;
+  uptimeSeconds: number | null;
   /** Nodes in its CLUSTER NODES, handshakes left out. */
   nodesSeen: number;
   /** Node ids other views know and this one does not (comma-separated). */
@@ -150,6 +160,11 @@ function nodeRows(views: ClusterView[]): ClusterNodeRow[] {
   }).sort((a, b) => (a.role === b.role ? a.address.localeCompare(b.address) : a.role === "master" ? -1 : 1));
 }
 
+function roleOf(node: ClusterView["nodes"][number] | undefined): ObserverRow["myRole"] {
+  if (!node) return null;
+  return node.flags.includes("master") ? "master" : node.flags.includes("slave") ? "replica" : null;
+}
+
 function observerRows(views: ClusterView[]): ObserverRow[] {
   const sets = known(views).map((nodes) => new Set(nodes.map((n) => n.id)));
   const union = new Set(sets.flatMap((s) => [...s]));
@@ -164,6 +179,9 @@ function observerRows(views: ClusterView[]): ObserverRow[] {
     knownNodes: infoNum(v.info, "cluster_known_nodes"),
     currentEpoch: infoNum(v.info, "cluster_current_epoch"),
     myEpoch: infoNum(v.info, "cluster_my_epoch"),
+    myRole: roleOf(v.nodes.find((n) => n.myself)),
+    updatesReceived: infoNum(v.info, "cluster_stats_messages_update_received"),
+    uptimeSeconds: v.uptimeSeconds ?? null,
     nodesSeen: sets[i]!.size,
     missing: [...union].filter((id) => !sets[i]!.has(id)).map(short).join(", "),
   }));

@@ -36,13 +36,16 @@ export const clusterProbe = defineProbe({
       if (infoString(info, "cluster_enabled") !== "1") return { data: { enabled: false } as ClusterData, findings: [] };
     }
     const outcomes = await ctx.forEachNode(async (runner, node): Promise<ClusterView> => {
-      const [[infoErr, info], [nodesErr, nodes]] = await runner.pipeline([
+      const [[infoErr, info], [nodesErr, nodes], [, server]] = await runner.pipeline([
         ["CLUSTER", "INFO"],
         ["CLUSTER", "NODES"],
+        // Uptime tells a master demoted while cut off (still running) from one that crashed and came back.
+        ["INFO", "server"],
       ]);
       if (infoErr) throw infoErr;
       if (nodesErr) throw nodesErr;
-      return { observer: node.address, info: parseKeyValueLines(info), nodes: parseClusterNodes(nodes) };
+      const uptime = Number(parseKeyValueLines(server ?? "").uptime_in_seconds);
+      return { observer: node.address, info: parseKeyValueLines(info), nodes: parseClusterNodes(nodes), uptimeSeconds: Number.isFinite(uptime) ? uptime : null };
     });
     throwIfAllFailed(outcomes);
 

@@ -164,6 +164,7 @@ const INCIDENTS: IncidentCase[] = [
   // Over by the time anyone looks: one cut-off, no ongoing cycles; the counters and the coverage remain.
   { id: "replication-backlog", opts: { backlogSize: "2mb", writeRateKBps: 3_072, cycles: 1, ongoing: false }, rootCause: "backlog-too-small" },
   { id: "split-brain", opts: { isolate: 1, keyPrefix: "cart", writeRate: 30 }, rootCause: "partitioned-master-kept-writing" },
+  { id: "split-brain", opts: { heal: true, keyPrefix: "payment", writeRate: 80 }, rootCause: "partitioned-master-kept-writing" },
 ];
 
 describe.each(INCIDENTS)("scenario $id $opts", ({ id, opts, ready, attempts = 1, confident = true, triaged = true, rootCause, connectedBefore }) => {

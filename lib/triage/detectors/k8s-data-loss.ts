@@ -9,7 +9,7 @@
 // Persistence switched off and a restart alone (restart.recent) are context: restarts are routine.
 import { findRule } from "@/lib/metrics/rules";
 import type { DetectResult } from "@/lib/playbooks/schema";
-import { derived, detectResult, fromCodes, type Piece } from "../evidence";
+import { derived, detectResult, fromCodes, scorePieces, type Piece } from "../evidence";
 import type { TriageInput } from "../triage-input";
 import { infoOf, triageView, type TriageView } from "../triage-view";
 import { EVENT_WINDOW_SECONDS, RESTART_RECENT_SECONDS } from "../windows";
@@ -77,8 +77,27 @@ export function detectK8sDataLoss(input: TriageInput): DetectResult {
     ...historyPieces(view),
     ...livePieces(view),
   ];
-  // "Nothing loaded" is the weaker reading of the same fact as "empty keyspace" (maybe on another
-  // node of a cluster): never counted twice.
-  const empty = found.some((p) => p.finding.code === "restart.empty-keyspace" || p.finding.code === "server.restarted-empty");
-  return detectResult(empty ? found.filter((p) => p.finding.code !== "restart.nothing-loaded") : found);
+  return detectResult(oneNode(found));
+}
+
+const isEmptyRestart = (p: Piece) => p.finding.code === "restart.empty-keyspace" || p.finding.code === "server.restarted-empty";
+
+/**
+ * The story is one node's: it restarted, came back empty, and its clients miss. Evidence from
+ * different nodes (an empty master of a fresh cluster, misses on another) is not one incident, so
+ * the node whose evidence tells it best stands for the detector; context without a node stays.
+ * Within a node, "nothing loaded" is the weaker reading of "empty keyspace": never counted twice.
+ */
+function oneNode(pieces: readonly Piece[]): Piece[] {
+  const byNode = new Map<string, Piece[]>();
+  const shared: Piece[] = [];
+  for (const p of pieces) {
+    const node = p.finding.evidence.node;
+    if (typeof node === "string" && !p.support) byNode.set(node, [...(byNode.get(node) ?? []), p]);
+    else shared.push(p);
+  }
+  const groups = [...byNode.values()].map((g) => (g.some(isEmptyRestart) ? g.filter((p) => p.finding.code !== "restart.nothing-loaded") : g));
+  if (groups.length === 0) return shared;
+  const best = groups.reduce((a, b) => (scorePieces(b) > scorePieces(a) ? b : a));
+  return [...best, ...shared];
 }

@@ -21,6 +21,8 @@ export function detectSplitBrain(input: TriageInput): DetectResult {
     { code: "cluster.state-fail", weight: 0.45 },
     { code: "cluster.node-failed", weight: 0.4 },
     { code: "cluster.node-suspected", weight: 0.3 },
+    // The live form of "a master became a replica without restarting" once the partition healed.
+    { code: "cluster.master-demoted", weight: 0.35 },
     { code: "config.min-replicas-to-write-not-recommended", weight: 0.1, support: true },
     { code: "config.cluster-node-timeout-not-recommended", weight: 0.1, support: true },
   ]);
