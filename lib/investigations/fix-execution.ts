@@ -23,7 +23,7 @@ import type { InstanceConnectionConfig } from "@/lib/store/instances-repo";
 import { logger } from "@/lib/log/logger";
 import { confirmationText, roleForFix } from "./fix-preview";
 import { defaultDeps, type InvestigationDeps } from "./investigation-service";
-import type { FixExecutionResult, FixOnError, FixReply } from "./types";
+import type { FixExecution, FixExecutionResult, FixOnError, FixReply } from "./types";
 
 export interface ExecuteFixInput {
   investigationId: string;
@@ -33,14 +33,6 @@ export interface ExecuteFixInput {
   user: Caller;
 }
 
-export interface FixExecution {
-  argv: string[][];
-  replies: FixReply[];
-  before: ProbeResult;
-  after: ProbeResult;
-  verified: boolean;
-  onError?: FixOnError;
-}
 
 
 /** The investigation and the fix of its playbook named `actionId`, or a not_found problem. */

@@ -39,9 +39,8 @@ export interface FixOnError {
 }
 
 /** What a fix action did: the exact commands, the replies, and the verify probe before and after. */
-export interface FixExecutionResult {
-  kind: "fix";
-  actionId: string;
+/** What a fix action did: the commands, their replies, and the verify probe before and after. */
+export interface FixExecution {
   argv: string[][];
   replies: FixReply[];
   before: ProbeResult;
@@ -49,6 +48,12 @@ export interface FixExecutionResult {
   /** The verify probe's expectation holds after the fix. */
   verified: boolean;
   onError?: FixOnError;
+}
+
+/** A fix execution as saved among the investigation's step records. */
+export interface FixExecutionResult extends FixExecution {
+  kind: "fix";
+  actionId: string;
 }
 
 export function isProbeResult(r: InvestigationStepRecord["result"]): r is ProbeResult {

@@ -3,6 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/security/roles";
 import type { Db } from "./database";
+import type { ApiTokensTable } from "./schema";
 
 export interface ApiTokenInfo {
   id: string;
@@ -16,17 +17,8 @@ export interface ApiTokenInfo {
   lastUsedAt: number | null;
 }
 
-type Row = {
-  id: string;
-  name: string;
-  role: string;
-  prefix: string;
-  created_by: string;
-  created_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-  last_used_at: number | null;
-};
+/** A token as listed: every column but the hash. */
+type Row = Omit<ApiTokensTable, "token_hash">;
 
 const num = (v: number | null) => (v === null ? null : Number(v));
 
