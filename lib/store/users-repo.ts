@@ -3,6 +3,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/security/roles";
 import type { Db } from "./database";
+import type { UsersTable } from "./schema";
+import type { Selectable } from "kysely";
 
 export interface UserRecord {
   id: string;
@@ -17,16 +19,8 @@ export interface UserRecord {
 
 export type UserPublic = Pick<UserRecord, "id" | "username" | "role" | "createdAt">;
 
-type Row = {
-  id: string;
-  username: string;
-  password_hash: string;
-  role: string;
-  failed_count: number;
-  failed_since: number | null;
-  locked_until: number | null;
-  created_at: number;
-};
+/** A users row as selected (the generated failure count is always there once read). */
+type Row = Selectable<UsersTable>;
 
 function toRecord(r: Row): UserRecord {
   return {
