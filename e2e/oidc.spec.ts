@@ -73,6 +73,13 @@ test("signs in with the identity provider and returns to the page asked for, wit
   await expect(page.getByRole("heading", { name: "Register instance" })).toBeVisible();
   const me = await (await page.request.get("/api/auth/me")).json();
   expect(me.user).toMatchObject({ name: "oidc:alice", role: "admin", via: "session" });
+
+  // Signing out ends the provider session too: its confirmation page, then back to Redline's sign-in.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/session/end`));
+  await page.getByRole("button", { name: "Yes, sign me out" }).click();
+  await expect(page).toHaveURL(`${base}/login`);
+  expect((await page.request.get("/api/auth/me")).status()).toBe(401);
   await context.close();
 });
 

@@ -25,11 +25,11 @@ export function ipLimiter(): RateLimiter {
 }
 
 /** A new session for a user who has just proved who they are (password or single sign-on). */
-export async function startSession(db: Db, userId: string, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
+export async function startSession(db: Db, userId: string, now = Date.now(), opts: { oidcIdTokenSealed?: string } = {}): Promise<{ token: string; expiresAt: number }> {
   await deleteExpiredSessions(db, now);
   const token = newSessionToken();
   const expiresAt = now + SESSION_TTL_MS;
-  await createSession(db, { tokenHash: sha256(token), userId, expiresAt }, now);
+  await createSession(db, { tokenHash: sha256(token), userId, expiresAt, oidcIdTokenSealed: opts.oidcIdTokenSealed }, now);
   return { token, expiresAt };
 }
 

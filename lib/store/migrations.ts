@@ -284,6 +284,15 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable("user_identities").execute();
     },
   },
+  // A single sign-on session keeps its ID token (sealed) as the hint for the provider's logout.
+  "0011_session_id_token": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("sessions").addColumn("oidc_id_token", "text").execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable("sessions").dropColumn("oidc_id_token").execute();
+    },
+  },
 };
 
 async function isPostgres(db: Kysely<unknown>): Promise<boolean> {

@@ -129,6 +129,8 @@ export interface SessionsTable {
   user_id: string;
   created_at: number;
   expires_at: number;
+  /** Single sign-on only: the provider's ID token, sealed, sent back as id_token_hint at sign-out. */
+  oidc_id_token: string | null;
 }
 
 export interface ApiTokensTable {

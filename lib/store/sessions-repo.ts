@@ -10,8 +10,11 @@ export interface SessionUser {
   expiresAt: number;
 }
 
-export async function createSession(db: Db, s: { tokenHash: string; userId: string; expiresAt: number }, now = Date.now()): Promise<void> {
-  await db.insertInto("sessions").values({ token_hash: s.tokenHash, user_id: s.userId, created_at: now, expires_at: s.expiresAt }).execute();
+export async function createSession(db: Db, s: { tokenHash: string; userId: string; expiresAt: number; oidcIdTokenSealed?: string }, now = Date.now()): Promise<void> {
+  await db
+    .insertInto("sessions")
+    .values({ token_hash: s.tokenHash, user_id: s.userId, created_at: now, expires_at: s.expiresAt, oidc_id_token: s.oidcIdTokenSealed ?? null })
+    .execute();
 }
 
 /** The session's user, or undefined when it is unknown or expired. */
@@ -26,8 +29,10 @@ export async function findSession(db: Db, tokenHash: string, now = Date.now()): 
   return row && { userId: row.userId, username: row.username, role: row.role as Role, expiresAt: Number(row.expiresAt) };
 }
 
-export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
-  await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
+/** Ends the session; returns its sealed ID token when it came from single sign-on. */
+export async function deleteSession(db: Db, tokenHash: string): Promise<{ oidcIdTokenSealed: string | null } | undefined> {
+  const row = await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).returning("oidc_id_token").executeTakeFirst();
+  return row && { oidcIdTokenSealed: row.oidc_id_token ?? null };
 }
 
 /** Housekeeping on sign-in, so that expired rows do not pile up. */

@@ -26,7 +26,17 @@ export async function startTestProvider(opts: { redirectUri: string }): Promise<
   const clientId = "redline-test";
   const clientSecret = "oidc-test-client-secret-5f2c9a";
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [opts.redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [opts.redirectUri],
+        // RP-initiated logout returns to Redline's sign-in page on the same origin as the callback.
+        post_logout_redirect_uris: [`${new URL(opts.redirectUri).origin}/login`],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     claims: { openid: ["sub"], profile: ["preferred_username", "name"], groups: ["groups"] },
     scopes: ["openid", "profile", "groups"],
     findAccount: (_ctx, id) => ({

@@ -24,7 +24,7 @@ const env = routeTestEnv("oidc", {
 });
 
 let provider: TestProvider;
-let routes: { start: Route; callback: Route; me: Route; audit: Route };
+let routes: { start: Route; callback: Route; me: Route; audit: Route; logout: Route };
 
 /** A request as the browser sends it to Redline: Host of the site, its cookies. */
 function callRedline(route: Route, url: string, jar: CookieJar): Promise<Response> {
@@ -71,6 +71,12 @@ async function signIn(login: string, idp: CookieJar, next = "/") {
   return { res, site, back };
 }
 
+/** The sign-out button's request: a same-origin POST with the site's cookies. */
+function signOut(site: CookieJar): Promise<Response> {
+  const headers = { host: new URL(SITE).host, origin: SITE, cookie: site.header() };
+  return routes.logout(new NextRequest("http://127.0.0.1/api/auth/logout", { method: "POST", headers }), { params: Promise.resolve({}) });
+}
+
 async function me(site: CookieJar) {
   const res = await callRedline(routes.me, "/api/auth/me", site);
   return { status: res.status, body: (await res.json()) as { user?: { name: string; role: string; via: string } } };
@@ -91,6 +97,7 @@ describe("OIDC single sign-on against a local oidc-provider", () => {
       callback: (await import("@/app/api/auth/oidc/callback/route")).GET as Route,
       me: (await import("@/app/api/auth/me/route")).GET as Route,
       audit: (await import("@/app/api/audit/route")).GET as Route,
+      logout: (await import("@/app/api/auth/logout/route")).POST as Route,
     };
   });
 
@@ -215,6 +222,49 @@ describe("OIDC single sign-on against a local oidc-provider", () => {
     const all = JSON.stringify([...signIns, ...failed]);
     expect(all).not.toContain(provider.clientSecret);
     expect(all).not.toMatch(/eyJ[\w-]+\.[\w-]+\./); // no JWT
+  });
+
+  it("signing out also ends the provider session (RP-initiated logout) and comes back to /login", async () => {
+    const browser = new CookieJar();
+    const { site } = await signIn("dana", browser);
+    expect((await me(site)).status).toBe(200);
+    const res = await signOut(site);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("set-cookie")).toMatch(/Max-Age=0/i);
+    const { redirect } = (await res.json()) as { redirect: string };
+    const end = new URL(redirect);
+    expect(`${end.origin}${end.pathname}`).toBe(`${provider.issuer}/session/end`);
+    expect(end.searchParams.get("post_logout_redirect_uri")).toBe(`${SITE}/login`);
+    expect(end.searchParams.get("id_token_hint")).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect((await me(site)).status).toBe(401);
+
+    // The provider asks for confirmation, then sends the browser back to Redline's sign-in page.
+    const page = await fetch(end, { headers: { cookie: browser.header() } });
+    browser.store(page);
+    const html = await page.text();
+    const action = /action="([^"]+)"/.exec(html)?.[1];
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
+    expect(action && xsrf, html.slice(0, 300)).toBeTruthy();
+    const confirmed = await fetch(new URL(action!, end), {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: browser.header(), "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ xsrf: xsrf!, logout: "yes" }),
+    });
+    browser.store(confirmed);
+    expect([302, 303]).toContain(confirmed.status);
+    expect(confirmed.headers.get("location")).toBe(`${SITE}/login`);
+
+    // The provider session is gone: the next sign-in asks for the login again (throughProvider answers it).
+    const again = await fetch((await start(new CookieJar())).href, { redirect: "manual", headers: { cookie: browser.header() } });
+    browser.store(again);
+    const interaction = await fetch(new URL(again.headers.get("location")!, provider.issuer), { headers: { cookie: browser.header() } });
+    expect(await interaction.text()).toMatch(/name="prompt" value="login"/);
+  });
+
+  it("a password session signs out with 204 and no provider redirect", async () => {
+    const res = await signOut(new CookieJar());
+    expect(res.status).toBe(204);
   });
 
   it("cannot be used as a local password account", async () => {

@@ -14,6 +14,8 @@ export interface OidcIdentity {
   issuer: string;
   subject: string;
   claims: Record<string, unknown>;
+  /** The raw ID token: the hint for the provider's logout (kept sealed with the session). */
+  idToken?: string;
 }
 
 const DISCOVERY_TTL_MS = 60 * 60_000;
@@ -109,5 +111,20 @@ export async function finishSignIn(env: OidcEnv, flow: OidcFlow, callbackParams:
       throw new OidcFailure("oidc_failed", `UserInfo request failed: ${(err as Error).message}`);
     }
   }
-  return { issuer: idClaims.iss, subject: idClaims.sub, claims };
+  return { issuer: idClaims.iss, subject: idClaims.sub, claims, idToken: tokens.id_token };
+}
+
+/**
+ * RP-initiated logout: the provider's end-session URL with the ID token as hint, so signing out of
+ * Redline also ends the provider session (the next sign-in asks again). Undefined when the provider
+ * has no end_session_endpoint or cannot be reached: the Redline session is gone either way.
+ */
+export async function endSessionUrl(env: OidcEnv, idToken: string, postLogoutRedirectUri: string): Promise<URL | undefined> {
+  try {
+    const config = await configuration(env);
+    if (!config.serverMetadata().end_session_endpoint) return undefined;
+    return client.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirectUri });
+  } catch {
+    return undefined;
+  }
 }

@@ -5,6 +5,7 @@ import type { OidcEnv } from "@/lib/config/env";
 import type { Db } from "@/lib/store/database";
 import { appendAudit } from "@/lib/store/audit-repo";
 import { scrubSecrets } from "../scrub";
+import { seal } from "../secret-box";
 import { startSession } from "../login";
 import type { Role } from "../roles";
 import { roleFromClaims } from "./role-mapping";
@@ -17,10 +18,12 @@ export interface OidcSignIn {
   user: { id: string; username: string; role: Role };
 }
 
-export async function signInWithIdentity(db: Db, env: OidcEnv, identity: OidcIdentity, ip: string, now = Date.now()): Promise<OidcSignIn> {
+/** `key` seals the ID token kept with the session for the provider's logout. */
+export async function signInWithIdentity(db: Db, key: Buffer, env: OidcEnv, identity: OidcIdentity, ip: string, now = Date.now()): Promise<OidcSignIn> {
   const role = roleFromClaims(identity.claims, env);
   const user = await userForIdentity(db, identity, role, now);
-  const { token, expiresAt } = await startSession(db, user.id, now);
+  const oidcIdTokenSealed = identity.idToken ? seal(key, identity.idToken) : undefined;
+  const { token, expiresAt } = await startSession(db, user.id, now, { oidcIdTokenSealed });
   // The subject is in the record: the username is a label, the subject says who it really was.
   const detail = { ip, via: "oidc", issuer: identity.issuer, subject: identity.subject, role, ...(user.created ? { created: true } : {}), ...(user.previousRole ? { previousRole: user.previousRole } : {}) };
   await appendAudit(db, { actor: user.username, action: "auth.sign-in", instanceId: null, detail }, now);

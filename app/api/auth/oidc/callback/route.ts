@@ -37,7 +37,7 @@ export const GET = withApi({
       if (params.get("state") !== flow.state) throw new OidcFailure("oidc_state", "The state parameter does not match this browser's sign-in attempt");
       if (params.has("error")) throw new OidcFailure("oidc_denied", `The provider answered ${params.get("error")?.replace(/[^\w.-]/g, "").slice(0, 64)}`);
       const identity = await finishSignIn(env, flow, params);
-      const result = await signInWithIdentity(db, env, identity, ip);
+      const result = await signInWithIdentity(db, key, env, identity, ip);
       // Signing in over an existing session replaces it rather than leaving it valid in the store.
       const previous = readSessionCookie(req.headers.get("cookie"));
       if (previous) await deleteSession(db, sha256(previous));
